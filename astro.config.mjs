@@ -1,0 +1,17 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
+
+/** Public origin and sub-path come from the environment at build time, so one build can be hosted anywhere. */
+const site = process.env.SITE_URL || 'http://localhost:4321';
+const base = process.env.BASE_PATH || '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [sitemap()],
+  // Telemetry would try the network, which builds here must never touch.
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,15 @@
+/**
+ * The `papers` collection: the records the ingester validated and wrote.
+ * The same zod schema checks them again here, so a hand-edited or stale data
+ * file cannot slip past into the site.
+ */
+import { defineCollection } from 'astro:content';
+import { file } from 'astro/loaders';
+import { PaperRecord } from './lib/schema.ts';
+
+const papers = defineCollection({
+  loader: file('.cache/site-data/papers.json'),
+  schema: PaperRecord,
+});
+
+export const collections = { papers };
