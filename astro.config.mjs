@@ -9,6 +9,8 @@ const base = process.env.BASE_PATH || '/';
 export default defineConfig({
   site,
   base,
+  // Tests build several variants side by side.
+  outDir: process.env.OUT_DIR || './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [sitemap()],

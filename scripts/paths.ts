@@ -2,4 +2,4 @@
 export const DIGESTS_DIR = 'content/digests';
 export const CURATION_DIR = 'content/curation';
 /** Generated data the Astro site reads; never committed. */
-export const SITE_DATA_DIR = '.cache/site-data';
+export { SITE_DATA_DIR } from '../src/lib/site-data.ts';

@@ -6,9 +6,10 @@
 import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
 import { PaperRecord } from './lib/schema.ts';
+import { PAPERS_FILE } from './lib/site-data.ts';
 
 const papers = defineCollection({
-  loader: file('.cache/site-data/papers.json'),
+  loader: file(PAPERS_FILE),
   schema: PaperRecord,
 });
 

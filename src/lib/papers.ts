@@ -2,6 +2,7 @@
 import { getCollection } from 'astro:content';
 import type { PaperRecord } from './schema.ts';
 import type { FacetName } from './taxonomy.ts';
+import { DIGESTS_FILE } from './site-data.ts';
 
 export type Paper = PaperRecord;
 
@@ -42,5 +43,5 @@ export function papersWith(papers: Paper[], facet: FacetName, id: string): Paper
 /** Digest summaries written by the ingester (file, layout, capture date, entries). */
 export async function getDigests(): Promise<{ file: string; entries: number; captured: string | null; layout: string }[]> {
   const { readFile } = await import('node:fs/promises');
-  return JSON.parse(await readFile('.cache/site-data/digests.json', 'utf8'));
+  return JSON.parse(await readFile(DIGESTS_FILE, 'utf8'));
 }
