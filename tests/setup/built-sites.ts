@@ -30,11 +30,18 @@ const WORK = path.join(ROOT, '.cache/test-sites');
 function build(name: string, digests: string, base: string, siteUrl: string): BuiltSite {
   const dist = path.join(WORK, name, 'dist');
   const data = path.join(WORK, name, 'data');
-  const env = { ...process.env, SITE_DATA_DIR: data, OUT_DIR: dist, BASE_PATH: base, SITE_URL: siteUrl, ASTRO_TELEMETRY_DISABLED: '1' };
+  const env = { ...cleanEnvironment(), SITE_DATA_DIR: data, OUT_DIR: dist, BASE_PATH: base, SITE_URL: siteUrl, ASTRO_TELEMETRY_DISABLED: '1' };
   const bin = (tool: string) => path.join(ROOT, 'node_modules/.bin', tool);
   execFileSync(bin('tsx'), ['scripts/ingest.ts', '--digests', digests], { cwd: ROOT, env, stdio: 'pipe' });
   execFileSync(bin('astro'), ['build', '--silent'], { cwd: ROOT, env, stdio: 'pipe' });
   return { dist, data, base, siteUrl };
+}
+
+/** Vitest exports Vite's own env (BASE_URL, MODE, ...) to process.env; a child Astro build must not inherit them. */
+function cleanEnvironment(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'NODE_ENV', 'TEST']) delete env[key];
+  return env;
 }
 
 export default function setup(project: TestProject): void {
