@@ -1,6 +1,4 @@
-/** Static list pages: the home page is page 1, `/page/N/` the rest. */
-import { href } from './paths.ts';
-
+/** Static list pages: a list's first page at its own URL, the rest at `page/N/` below it. */
 /** Large enough that today's catalogue fits on the home page; bounds HTML size at 100k papers. */
 export const PAGE_SIZE = 250;
 
@@ -8,8 +6,9 @@ export function pageCount(total: number): number {
   return Math.max(1, Math.ceil(total / PAGE_SIZE));
 }
 
-export function listPagePath(page: number): string {
-  return page <= 1 ? href() : href(`page/${page}/`);
+/** URL of page `page` of the list whose first page is at `firstPage` (already base-prefixed, ending in `/`). */
+export function pagedPath(firstPage: string, page: number): string {
+  return page <= 1 ? firstPage : `${firstPage}page/${page}/`;
 }
 
 export function pageSlice<T>(items: T[], page: number): T[] {
