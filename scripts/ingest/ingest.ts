@@ -18,6 +18,7 @@ import { extractFields } from './extract/index.ts';
 import { type CaptureDate, resolveCaptureDate, resolveListingDate } from './listing-date.ts';
 import { contentSuffix, normaliseForKey, titleSlug } from './paper-id.ts';
 import { IngestError, type Problem } from './problems.ts';
+import { type CurationFile, applyCuration, loadCurationDir } from './curation.ts';
 
 export interface DigestSummary {
   file: string;
@@ -44,6 +45,8 @@ export interface IngestReport {
   rejected: number;
   inferredDates: number;
   conflicts: Conflict[];
+  /** Papers left out because a curation file hides them (entries read = papers + merged + rejected + hidden). */
+  hidden: number;
   /** Rejected entries (`error`) and kept-with-a-caveat ones (`warning`). */
   problems: Problem[];
 }
@@ -74,8 +77,19 @@ export async function listDigestFiles(directory: string): Promise<string[]> {
   return names.filter((name) => name.endsWith('.txt')).sort();
 }
 
-/** Reads and ingests every `*.txt` digest in a folder. Unreadable or unrecognisable files throw. */
-export async function ingestDirectory(directory: string): Promise<IngestResult> {
+export interface IngestOptions {
+  /** Curation files to apply (see `curation.ts`); none by default. */
+  curation?: CurationFile[];
+}
+
+/**
+ * Reads and ingests every `*.txt` digest in a folder. Unreadable or unrecognisable files throw.
+ * Curation files are read from `curationDir`, by default the `curation` folder beside the digests
+ * folder (`content/curation` for `content/digests`); null reads none.
+ */
+export async function ingestDirectory(directory: string, options: { curationDir?: string | null } = {}): Promise<IngestResult> {
+  const curationDir = options.curationDir === undefined ? path.join(path.dirname(path.resolve(directory)), 'curation') : options.curationDir;
+  const curation = curationDir === null ? [] : loadCurationDir(curationDir);
   const files = await listDigestFiles(directory);
   const inputs = await Promise.all(
     files.map(async (file) => {
@@ -86,11 +100,11 @@ export async function ingestDirectory(directory: string): Promise<IngestResult> 
       }
     }),
   );
-  return ingestDigests(inputs);
+  return ingestDigests(inputs, { curation });
 }
 
 /** Ingests digests given as bytes, in file-name order. */
-export function ingestDigests(inputs: { file: string; bytes: Uint8Array }[]): IngestResult {
+export function ingestDigests(inputs: { file: string; bytes: Uint8Array }[], options: IngestOptions = {}): IngestResult {
   const sorted = [...inputs].sort((a, b) => compareText(a.file, b.file));
   const fileProblems: Problem[] = [];
   const parsed: ParsedDigest[] = [];
@@ -121,9 +135,13 @@ export function ingestDigests(inputs: { file: string; bytes: Uint8Array }[]): In
   const drafts = groups.map((group) => buildDraft(group, conflicts));
   assignIds(drafts);
 
+  // Curation: a curator's overrides, applied after extraction and before validation.
+  const curation = applyCuration(drafts.map((draft) => draft.record), options.curation ?? []);
+  const visible = new Set<Draft['record']>(curation.kept);
+
   const records: PaperRecord[] = [];
   let rejectedPapers = 0;
-  for (const draft of drafts) {
+  for (const draft of drafts.filter((candidate) => visible.has(candidate.record))) {
     const result = PaperRecordSchema.safeParse(draft.record);
     if (result.success) {
       records.push(result.data);
@@ -151,6 +169,7 @@ export function ingestDigests(inputs: { file: string; bytes: Uint8Array }[]): In
       rejected: rejectedEntries,
       inferredDates: records.filter((record) => record.publishedInferred).length,
       conflicts,
+      hidden: curation.hidden,
       problems,
     },
   };

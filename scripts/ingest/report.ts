@@ -16,7 +16,8 @@ export function formatReport(report: IngestReport): string {
   lines.push(`Merged listings: ${report.merged} (same paper listed again)`);
   lines.push(`Rejected:        ${report.rejected}`);
   lines.push(`Inferred dates:  ${report.inferredDates} (year taken from the digest's capture year, itself inferred)`);
-  lines.push(`Check:           ${report.entries} entries = ${report.papers} papers + ${report.merged} merged + ${report.rejected} rejected${report.entries === report.papers + report.merged + report.rejected ? '' : '  MISMATCH'}`);
+  lines.push(`Hidden:          ${report.hidden} (hidden by curation)`);
+  lines.push(`Check:           ${report.entries} entries = ${report.papers} papers + ${report.merged} merged + ${report.rejected} rejected + ${report.hidden} hidden${report.entries === report.papers + report.merged + report.rejected + report.hidden ? '' : '  MISMATCH'}`);
 
   const errors = report.problems.filter((problem) => problem.severity === 'error');
   const warnings = report.problems.filter((problem) => problem.severity === 'warning');
