@@ -1,30 +1,168 @@
-/** Finds the short name of a paper's main named contribution, or null. */
+/**
+ * Finds the short name of a paper's main named contribution, or null.
+ *
+ * Sources, most reliable first: a short name before the title's colon
+ * (`GPTQ: ...`); an acronym in the title (`... Training (AdaPT): ...`);
+ * "termed / dubbed / called / named X"; the first name in a contribution
+ * clause ("we propose TRAAC", "we propose a ... method (LASER)", "Our
+ * framework, Self-Compression via MARL (SCMA)"). A parenthesised acronym
+ * elsewhere only defines a field term (`Large Reasoning Models (LRMs)`), so it
+ * is never taken on its own.
+ */
+import { splitSentences } from './sentences.ts';
 
 /** A plausible method name: one token, not a plain lower-case word, not a generic term. */
 const NAME = String.raw`[A-Za-z0-9][A-Za-z0-9+\-_.²⁺]*[A-Za-z0-9+²⁺]|[A-Z]`;
-const GENERIC = new Set(['a', 'an', 'the', 'we', 'our', 'this', 'novel', 'new', 'llm', 'llms', 'ai', 'it', 'its', 'survey', 'towards', 'toward']);
+
+/** Words and field acronyms that are never a paper's own name. */
+const GENERIC = new Set(
+  [
+    'a', 'an', 'the', 'we', 'our', 'this', 'novel', 'new', 'it', 'its', 'survey', 'towards', 'toward', 'position', 'review', 'overview', 'tutorial', 'perspective',
+    'ai', 'agi', 'llm', 'llms', 'lm', 'lms', 'slm', 'slms', 'mllm', 'mllms', 'vlm', 'vlms', 'lvlm', 'lvlms', 'lmm', 'lmms', 'lrm', 'lrms', 'plm', 'plms', 'moe', 'moes',
+    'kv', 'cot', 'rl', 'rlhf', 'rlvr', 'sft', 'ptq', 'qat', 'svd', 'pca', 'nas', 'kd', 'vq', 'gpu', 'gpus', 'cpu', 'tpu', 'npu', 'fpga', 'rag', 'sota', 'nlp', 'cv', 'asr', 'tts',
+    'dnn', 'dnns', 'cnn', 'cnns', 'nn', 'nns', 'rnn', 'rnns', 'vit', 'vits', 'gan', 'gans', 'vae', 'vaes', 'inr', 'inrs', 'nerf', 'nerfs', 'lic', 'mse', 'psnr', 'ssim',
+    'fl', 'iot', 'api', 'apis', 'ood', 'qa', 'vqa', 'ocr', 'mri', 'ct', 'dct', 'fft', 'gemm', 'flops', 'bpp', 'bpb', 'dit', 'dits', 'ssm', 'ssms', 'lora', 'peft',
+    'int4', 'int8', 'fp4', 'fp8', 'fp16', 'bf16', 'fp32', 'mxfp4', 'nvfp4',
+  ],
+);
+
+/** Words that may stand alone before a title colon without being a name (`Survey: ...`). */
+const NOT_A_TITLE_NAME = /^(?:survey|review|overview|position|tutorial|perspective|introduction|benchmarking|revisiting|rethinking|beyond|towards?|when|why|how|what|which|less|more|all|one|two|the|on|in|from|with)$/i;
 
 export function looksLikeName(token: string): boolean {
   if (GENERIC.has(token.toLowerCase())) return false;
+  // `16`, `3x`, `7B`, `2D`: numbers and sizes, not names.
+  if (/^\d/.test(token) || !/[A-Za-z]/.test(token)) return false;
   if (token.startsWith('\\')) return false;
   // Names carry a capital after the first letter, a digit, or a symbol: GPTQ, DFloat11, LLMC+, Laser-D.
   return /[A-Z].*[A-Z]|\d|[+²⁺]|^[A-Z][a-z]+[A-Z]/.test(token) || /^[A-Z]{2,}/.test(token);
 }
 
-export function extractMethod(title: string, abstract: string): string | null {
-  const colon = new RegExp(`^(${NAME})\\s*:`).exec(title);
-  if (colon && looksLikeName(colon[1]!)) return colon[1]!;
-  const patterns = [
-    new RegExp(String.raw`\b(?:termed|dubbed|called|named|coined)\s+(?:as\s+)?["“]?(${NAME})`, 'g'),
-    new RegExp(String.raw`\bwe\s+(?:propose|introduce|present|develop)\s+(?:\w+\s+){0,6}?\((${NAME})\)`, 'gi'),
-    new RegExp(String.raw`\bwe\s+(?:propose|introduce|present|develop)\s+["“]?(${NAME})\b`, 'gi'),
-    new RegExp(String.raw`\((${NAME})\)`, 'g'),
-  ];
-  for (const pattern of patterns) {
-    for (const match of abstract.matchAll(pattern)) {
-      const name = match[1]!.replace(/[.\-]+$/, '');
-      if (looksLikeName(name)) return name;
+/** A name glued to a size or a version: `Qwen3-14B`, `Llama-3.2`, `GPT-4o` are models the paper uses, not its own. */
+function isModelSize(token: string): boolean {
+  return /-\d+(?:\.\d+)?[BMK]$/i.test(token) || /^(?:llama|qwen|gpt|mistral|gemma|phi|deepseek|opt|bert|t5|vicuna|claude|gemini|mixtral|bloom|falcon|pythia|olmo|internvl|llava|clip|vit|resnet|whisper)[\d.-]/i.test(token);
+}
+
+/** `Self-Compression`, `Retrieval-Augmented`: capitalised English compounds, not names (unless a title puts them before its colon). */
+function isPlainCompound(token: string): boolean {
+  return /^[A-Z]?[a-z]+(?:-[A-Za-z][a-z]+)+$/.test(token) || /-(?:based|aware|free|wise|level|like|guided|driven|style|scale|specific|agnostic)$/i.test(token);
+}
+
+/** Benchmarks and datasets papers evaluate on, not their contribution. */
+const EVALUATION_SETS = /^(?:CIFAR|ImageNet|MNIST|COCO|GSM8K|MMLU|AIME|MATH|SQuAD|GLUE|SuperGLUE|WikiText|LongBench|Kodak|CLIC|HumanEval|MBPP|RULER|BBH|BEIR)[\d-]*$/i;
+
+/** A name read from abstract prose, where stricter rules apply than before a title's colon. */
+function proseName(token: string): string | null {
+  const name = cleanName(token);
+  // `PCs`, `INRs`: a plural acronym names a class of models, not one contribution.
+  const plural = /^[A-Z]{2,}s$/.test(name);
+  return looksLikeName(name) && !plural && !isModelSize(name) && !isPlainCompound(name) && !EVALUATION_SETS.test(name) ? name : null;
+}
+
+function cleanName(token: string): string {
+  return token.replace(/[.\-_]+$/, '');
+}
+
+/** The name the title puts before its colon, or in brackets before it. */
+function fromTitle(title: string): string | null {
+  const colon = /^([^:]{1,60}?)\s*:/.exec(title);
+  if (colon) {
+    const head = colon[1]!.trim();
+    const bracket = /\(([A-Za-z][\w+\-.]{1,20})\)$/.exec(head);
+    if (bracket && looksLikeName(bracket[1]!)) return bracket[1]!;
+    if (new RegExp(`^(?:${NAME})$`).test(head)) {
+      if (looksLikeName(head) && !isModelSize(head)) return head;
+      // A single capitalised word before the colon is a name too: `Twilight:`, `Unicorn:`.
+      if (/^[A-Z][a-z]{3,}$/.test(head) && !NOT_A_TITLE_NAME.test(head)) return head;
     }
   }
+  // `SqueezeLLM Dense...` without a colon is rare; take a leading camel-case or digit-bearing word before a verb-less title only when followed by a colon above.
+  return null;
+}
+
+/** Does the acronym's letters follow the capitals or word initials of the words before it? */
+function matchesExpansion(acronym: string, before: string): boolean {
+  const letters = acronym.replace(/[^A-Za-z]/g, '').toUpperCase();
+  if (letters.length < 2) return false;
+  const words = before.split(/[\s\-/]+/).filter(Boolean).slice(-12);
+  const initials = words.map((word) => word.replace(/[^A-Za-z]/g, '')).filter(Boolean);
+  // Every capital of the expansion, in order (`Length-bAsed StEp Reward` -> LASER), or word initials.
+  const capitals = initials.join(' ').replace(/[^A-Z]/g, '');
+  const heads = initials.map((word) => word[0]!.toUpperCase()).join('');
+  if (isSubsequence(letters, capitals) || isSubsequence(letters, heads)) return true;
+  // Letters reordered (`Knowledge-Intensive Compressed LLM BenchmarK (LLM-KICK)`): most letters must be among the capitals.
+  const pool = [...capitals];
+  let found = 0;
+  for (const letter of letters) {
+    const at = pool.indexOf(letter);
+    if (at !== -1) {
+      pool.splice(at, 1);
+      found++;
+    }
+  }
+  return found >= Math.ceil(letters.length * 0.8) && letters.length >= 3;
+}
+
+function isSubsequence(needle: string, haystack: string): boolean {
+  let index = 0;
+  for (const char of haystack) if (char === needle[index]) index++;
+  return index === needle.length;
+}
+
+const CONTRIBUTION_VERB = String.raw`(?:we|this (?:paper|work|study|article)|here we|in this (?:paper|work)),?\s+(?:first\s+|further\s+|also\s+|then\s+|thus\s+|therefore\s+)?(?:propose[sd]?|introduce[sd]?|present[sd]?|develop(?:s|ed)?|design(?:s|ed)?|build|construct|release|create|devise|unveil|offer|contribute)`;
+const CONTRIBUTION = new RegExp(String.raw`(?:\b${CONTRIBUTION_VERB}|\bwe\b[^.;]{0,120}?\band\s+(?:then\s+)?(?:propose|introduce|present|develop)|\bwe\s+(?:\w+\s+){0,2}?(?:propose|introduce|present))\b([^.;:]{0,200})`, 'gi');
+/** `FastGen can be deployed`, `AQLM outperforms`: a name as the subject of a result verb. */
+const SUBJECT = new RegExp(String.raw`(?:^|[.;,]\s+|\b(?:and|while|where)\s+)(${NAME})\s+(?:(?:also|further|consistently|significantly|substantially|effectively|successfully)\s+)?(?:achieves|outperforms|reduces|improves|enables|delivers|attains|surpasses|yields|can|compresses|accelerates|maintains|preserves|provides|supports|is able|allows|matches|sets|establishes|employs|leverages|uses|exploits|combines)\b`, 'g');
+const NAMING = new RegExp(String.raw`\b(?:termed|dubbed|called|named|coined|codenamed|denoted(?: as)?|referred to as)\s+(?:as\s+)?["“'‘]?(${NAME})`, 'g');
+const OUR_NOUN = new RegExp(String.raw`\b(?:our|the proposed|this)\s+(?:\w+[\s-]){0,3}?(?:method|framework|approach|model|system|algorithm|technique|scheme|pipeline|benchmark|dataset|toolkit|library|architecture|strategy|compressor|codec|tokenizer|family|suite|engine|solution),?\s+["“]?(${NAME})`, 'gi');
+const PAREN = new RegExp(String.raw`\((${NAME})\)`, 'g');
+
+/** The first name in a contribution clause: `(ACRONYM)` of an expansion, else one of its first `bareWords` words. */
+function fromClause(clause: string, bareWords = 10): string | null {
+  // Stop at the clause's end: a relative clause or a second sentence part rarely names the contribution.
+  const head = clause.split(/\b(?:which|that|to|by|for|where|whose|while|and then)\b|[,;]\s+(?=(?:which|that|where|and|but|while)\b)/)[0] ?? clause;
+  for (const match of clause.matchAll(PAREN)) {
+    const name = cleanName(match[1]!);
+    if (match.index! > head.length + 80) break;
+    if (looksLikeName(name) && !isModelSize(name) && matchesExpansion(name, clause.slice(0, match.index))) return name;
+  }
+  const words = head.split(/\s+/).filter(Boolean).slice(0, bareWords);
+  for (const raw of words) {
+    const word = raw.replace(/^["“'‘(]+|["”'’),:]+$/g, '');
+    if (!new RegExp(`^(?:${NAME})$`).test(word)) continue;
+    const name = proseName(word);
+    if (name) return name;
+  }
+  return null;
+}
+
+export function extractMethod(title: string, abstract: string): string | null {
+  const titled = fromTitle(title);
+  if (titled) return titled;
+  for (const sentence of splitSentences(abstract)) {
+    const candidates: { index: number; name: string }[] = [];
+    for (const match of sentence.matchAll(NAMING)) {
+      const name = proseName(match[1]!);
+      if (name) candidates.push({ index: match.index!, name });
+    }
+    for (const match of sentence.matchAll(CONTRIBUTION)) {
+      const name = fromClause(match[1]!);
+      if (name) candidates.push({ index: match.index!, name });
+    }
+    for (const match of sentence.matchAll(OUR_NOUN)) {
+      const name = fromClause(sentence.slice(match.index! + match[0].length - match[1]!.length, match.index! + match[0].length + 100), 1);
+      if (name) candidates.push({ index: match.index!, name });
+    }
+    if (candidates.length > 0) return candidates.sort((a, b) => a.index - b.index)[0]!.name;
+  }
+  for (const match of abstract.matchAll(SUBJECT)) {
+    const name = proseName(match[1]!);
+    if (name && /[A-Z].*[A-Z]/.test(name)) return name;
+  }
+  // A name the title opens with and the abstract repeats: `SparseByteNN` in "SparseByteNN: ..." is caught above;
+  // here `Text4Seg++ ...` style titles without a colon.
+  const first = /^(\S+)\s/.exec(title)?.[1];
+  const name = first ? proseName(first) : null;
+  if (name && /[a-z]/.test(name) && abstract.includes(name)) return name;
   return null;
 }
