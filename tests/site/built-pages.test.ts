@@ -70,6 +70,15 @@ describe('under BASE_PATH=/catalogue/', () => {
   });
 });
 
+describe('feeds', () => {
+  it('the RSS feed lists the 50 newest papers with absolute links under the base path', () => {
+    const feed = readFileSync(`${sites.subpath.dist}/rss.xml`, 'utf8');
+    const links = [...feed.matchAll(/<item>.*?<link>([^<]+)<\/link>/gs)].map((match) => match[1]);
+    const newest = builtRecords(sites.subpath).slice(0, 50);
+    expect(links).toEqual(newest.map((record) => `https://papers.example.org/catalogue/papers/${record.id}/`));
+  });
+});
+
 describe('digest text is data', () => {
   const records = builtRecords(sites.subpath);
   const hostile = records.find((record) => record.title.includes('TinyQ'))!;
