@@ -1,34 +1,145 @@
-/** Finds quantitative results (`63%`, `3.7-4.3x`, `0.8 bits per parameter`) in clean abstract sentences. */
+/**
+ * Finds quantitative results (`63%`, `3.7-4.3x`, `0.8 bits per parameter`,
+ * `+6.1 on AIME2024`) in clean abstract sentences, with what each measures
+ * and the dataset or metric the sentence ties it to.
+ *
+ * A number counts as a result when it carries a unit (or is a signed gain);
+ * numbers inside names (`Qwen3-14B`, `Llama-3.2`, `H.264`) never match, since a
+ * result must not be glued to a letter, hyphen or dot before it.
+ */
 import type { PaperNumber } from '../../../src/lib/schema.ts';
 import { splitSentences } from './sentences.ts';
 
-const NUMBER = String.raw`[+\-−]?~?\d+(?:,\d{3})*(?:\.\d+)?`;
-const UNITS = String.raw`%|×|x(?![a-z])|times\b|\s?(?:bits?|dB|tokens|points|pp|GB|MB|TB|KB|bpb|bpp|ms)\b`;
-const RESULT = new RegExp(String.raw`(?<![\w.\-])(${NUMBER})(?:\s?[-–~]\s?(${NUMBER}))?(${UNITS})`, 'g');
+type NumberKind = PaperNumber['kind'];
+
+const NUMBER = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`;
+const SIGN = String.raw`[+\-−±]?`;
+/** Units, longest first; each is normalised by `normaliseUnit`. */
+const UNIT = String.raw`%|\s?×|x(?![A-Za-z\d])|\s?(?:-?fold|times)\b|\s?(?:percentage points?|pp|points?)\b|\s?bits?(?:\s?(?:per|/)\s?(?:parameter|weight|param|value|pixel|byte|token|dimension|element))?\b|\s?(?:bpp|bpw|bpb|bpd|dB|GiB|GB|MB|TB|KB|Gb|Mb|Mbps|Gbps|kbps|FPS|ms)\b|\s?(?:[KMB]|thousand|million|billion)?\s?tokens\b`;
+const RANGE = String.raw`(?:\s?(?:--|[-–—~])\s?|\s(?:to)\s)`;
+/** `3.7-4.3x`, `11.1% to 39.0%`, `2 to 3 bits`, `~7x`, `+6.1`. */
+const RESULT = new RegExp(
+  String.raw`(?<![\w.\-^])(~|≈|about\s|up to\s|over\s)?(${SIGN})(${NUMBER})(?:(${UNIT})?${RANGE}(${SIGN})(${NUMBER}))?(${UNIT})?`,
+  'g',
+);
 
 function toNumber(text: string): number {
-  return Number(text.replace(/[~,]/g, '').replace('−', '-'));
+  return Number(text.replace(/,/g, ''));
 }
 
 function normaliseUnit(unit: string): string {
-  const trimmed = unit.trim();
-  if (trimmed === '×' || trimmed === 'x' || trimmed === 'times') return 'x';
-  if (/^bits?$/.test(trimmed)) return 'bits';
-  if (trimmed === 'pp') return 'points';
+  const trimmed = unit.trim().replace(/^-/, '');
+  if (trimmed === '×' || trimmed === 'x' || trimmed === 'times' || trimmed === 'fold') return 'x';
+  if (/^bits?\b/.test(trimmed) || trimmed === 'bpw') return 'bits';
+  if (/^(?:pp|points?|percentage points?)$/.test(trimmed)) return 'points';
+  if (/tokens$/.test(trimmed)) return 'tokens';
   return trimmed;
 }
+
+/** `1.5M tokens` -> 1,500,000. */
+function tokenScale(unit: string): number {
+  if (/\b(?:M|million)\s?tokens/.test(unit)) return 1e6;
+  if (/\b(?:B|billion)\s?tokens/.test(unit)) return 1e9;
+  if (/\b(?:K|thousand)\s?tokens/.test(unit)) return 1e3;
+  return 1;
+}
+
+const TOKEN_RESULT = /\b(?:reduc|fewer|sav|compress|shorter|cut|less|drop|prun|remov|as few as)/i;
+
+/** A signed number without a unit is a result only when the words after it say so (`+6.1 on AIME2024`). */
+const SIGNED_GAIN_CONTEXT = /^\s*(?:(?:absolute|average|avg\.?)\s+)?(?:improvement|gain|increase|boost|accuracy|points?|on\b|in\b|over\b|at\b|pass@|em\b|f1\b|bleu|rouge|psnr|miou|map\b|ap\b|score)/i;
 
 export function extractNumbers(abstract: string): PaperNumber[] {
   const numbers: PaperNumber[] = [];
   for (const sentence of splitSentences(abstract)) {
     for (const match of sentence.matchAll(RESULT)) {
-      const [text, first, second, unit] = match;
-      const low = toNumber(first!);
-      const high = second ? toNumber(second) : null;
-      // `4-2` is not a range: keep only its last number.
-      const value = high === null ? low : low <= high ? { min: low, max: high } : high;
-      numbers.push({ value, unit: normaliseUnit(unit!), text: text.trim(), kind: 'other', metric: null, sentence });
+      const [whole, , sign1, first, innerUnit, sign2, second, unitRaw] = match;
+      const after = sentence.slice(match.index + whole.length);
+      let unit = unitRaw ?? innerUnit ?? '';
+      // A range needs the same unit at both ends, when both are written.
+      if (second !== undefined && innerUnit && unitRaw && normaliseUnit(innerUnit) !== normaliseUnit(unitRaw)) continue;
+      if (unit === '') {
+        if (!(sign1 === '+' || sign1 === '±') || second !== undefined || !SIGNED_GAIN_CONTEXT.test(after)) continue;
+        unit = /^\s*(?:points?|pp)\b/.test(after) ? 'points' : '';
+      }
+      // Glued to a following letter (`4x4`, `8B-parameter`), it is part of a name or a shape.
+      if (/^[A-Za-z\d]/.test(after) && !/\s$/.test(unit)) {
+        if (!/^(?:%|×)$/.test(unit.trim())) continue;
+      }
+      // A token count is a result only when it is saved or cut, not a context length or a training budget.
+      if (/tokens$/.test(unit) && !TOKEN_RESULT.test(sentence.slice(Math.max(0, match.index - 30), match.index + whole.length + 20))) continue;
+      const scale = /tokens$/.test(unit) ? tokenScale(unit) : 1;
+      const signed = (s: string | undefined, n: string) => ((s === '-' || s === '−') && second === undefined ? -1 : 1) * toNumber(n) * scale;
+      const low = signed(sign1, first!);
+      let value: PaperNumber['value'];
+      if (second === undefined) value = low;
+      else {
+        const high = toNumber(second) * scale;
+        // `4-2` is not a range: keep only its last number.
+        value = low <= high ? { min: low, max: high } : high;
+      }
+      const text = whole.replace(/^(?:about|up to|over)\s/, '').trim();
+      const normalised = normaliseUnit(unit);
+      numbers.push({
+        value,
+        unit: normalised,
+        text,
+        kind: numberKind(normalised, sentence, match.index, whole.length),
+        metric: metricOf(sentence, match.index + whole.length),
+        sentence,
+      });
     }
   }
   return numbers;
+}
+
+/** Words around the number decide what it measures; the nearest clue wins. */
+export function numberKind(unit: string, sentence: string, start: number, length: number): NumberKind {
+  const before = sentence.slice(Math.max(0, start - 70), start).toLowerCase();
+  const after = sentence.slice(start + length, start + length + 60).toLowerCase();
+  const near = `${before} ${after}`;
+  if (unit === 'bits' || /^\s*(?:bits?|-bit)/.test(after)) return 'bits-per-parameter';
+  const memory = /\bmemory|footprint|vram|kv[- ]cache (?:size|memory)|cache size\b/;
+  const size = /\b(?:model size|size|storage|parameters?|params|weights?|disk|smaller|file)\b/;
+  const tokens = /\btokens?\b|\blength\b|\bcot\b|\breasoning steps?\b|\bresponse\b|\boutput\b|\bverbos/;
+  const speed = /\bspeed-?ups?\b|\bfaster\b|\bthroughput\b|\blatency\b|\baccelerat|\bspeeds? up\b|\binference time\b|\bwall-clock\b|\bdecoding speed\b|\bprefill/;
+  const compression = /\bcompression (?:rate|ratio|factor)s?\b|\bcompress(?:es|ing|ion)?\b|\bbd-?rate\b|\bbitrate\b|\bbit-rate\b/;
+  const accuracy = /\baccura|\bperplexity\b|\bppl\b|\bscore|\bpoints?\b|\bf1\b|\bbleu\b|\brouge|\bpsnr\b|\bms-ssim\b|\bssim\b|\bpass@|\bgains?\b|\bimprov|\bdegrad|\bdrop\b|\bperformance\b|\bexact match\b|\bwin rate\b|\bbenchmark/;
+  if (unit === 'dB' || unit === 'points') return 'accuracy-change';
+  if (/^(?:GB|MB|TB|KB|GiB)$/.test(unit)) return memory.test(near) ? 'memory-reduction' : 'size-reduction';
+  if (unit === 'tokens') return 'token-reduction';
+  if (unit === 'x') {
+    if (speed.test(near)) return 'speedup';
+    if (memory.test(near)) return 'memory-reduction';
+    if (tokens.test(after) || /\bfewer tokens\b/.test(near)) return 'token-reduction';
+    if (compression.test(near) || size.test(near)) return 'compression-ratio';
+    return 'other';
+  }
+  if (unit === '%' || unit === '') {
+    // The clause right before the number usually names what changed: "reducing token usage by 63%".
+    const clue = (pattern: RegExp) => pattern.test(before.slice(-45)) || pattern.test(after.slice(0, 30));
+    if (clue(memory)) return 'memory-reduction';
+    if (clue(tokens)) return 'token-reduction';
+    if (clue(speed)) return 'speedup';
+    if (clue(accuracy)) return 'accuracy-change';
+    if (clue(size)) return 'size-reduction';
+    if (clue(compression)) return 'compression-ratio';
+    if (accuracy.test(near)) return 'accuracy-change';
+  }
+  return 'other';
+}
+
+/** Metric and benchmark words a sentence may tie a number to. */
+const METRICS = /\b(perplexity|accuracy|PSNR|MS-SSIM|SSIM|LPIPS|FID|BD-rate|BLEU|ROUGE(?:-[L12])?|F1|pass@\d+|exact match|throughput|latency|bits per byte|bpb|bpp)\b/i;
+/** A benchmark name: capitalised and carrying a digit or capitals (`AIME2024`, `GSM8K`, `MMLU`, `LongBench`). */
+const BENCHMARK = /\b(?:on|in|across|for|at)\s+(?:the\s+)?([A-Z][A-Za-z]*(?:[-\s]?[A-Z0-9][A-Za-z0-9]*)?)\b/;
+
+export function metricOf(sentence: string, end: number): string | null {
+  const after = sentence.slice(end, end + 60);
+  const benchmark = BENCHMARK.exec(after);
+  if (benchmark && benchmark.index < 25 && /\d|[A-Z].*[A-Z]/.test(benchmark[1]!) && !/^(?:LLMs?|MLLMs?|VLMs?|GPUs?|CPUs?)$/.test(benchmark[1]!)) {
+    return benchmark[1]!;
+  }
+  const window = sentence.slice(Math.max(0, end - 80), end + 50);
+  return METRICS.exec(window)?.[1] ?? null;
 }
