@@ -34,9 +34,30 @@ function rank(terms: TaxonomyTerm[], title: string, abstract: string): { id: str
     .sort((a, b) => b.score - a.score);
 }
 
-export function classify(title: string, abstract: string, terms: Taxonomy = taxonomy) {
+const CONTRIBUTED_KIND = /\bwe (?:introduce|present|propose|release|construct|build|curate|develop)\s+(?:[^.;,]{0,60}?[\s(])?(benchmark|dataset|corpus|toolkit|library)s?\b/i;
+const KIND_OF_NOUN: Record<string, string> = { benchmark: 'benchmark', dataset: 'dataset', corpu: 'dataset', corpus: 'dataset', toolkit: 'toolkit', library: 'toolkit' };
+
+/**
+ * Exactly one kind. A kind other than `method` needs its signal in the title,
+ * or, when the paper names no method of its own, in the abstract; otherwise
+ * the paper proposes a method.
+ */
+export function classify(title: string, abstract: string, terms: Taxonomy = taxonomy, method: string | null = null) {
   const techniques = rank(terms.techniques, title, abstract).map((entry) => entry.id);
   const targets = rank(terms.targets, title, abstract).map((entry) => entry.id);
-  const kinds = rank(terms.kinds.filter((kind) => kind.id !== 'method'), title, abstract);
-  return { techniques, targets, kind: kinds[0]?.id ?? 'method' };
+  const others = terms.kinds.filter((kind) => kind.id !== 'method');
+  const inTitle = others
+    .map((kind) => ({ id: kind.id, score: scoreTerm(kind, title, '') }))
+    .filter((entry) => entry.score > 0)
+    .sort((a, b) => b.score - a.score);
+  if (inTitle.length > 0) return { techniques, targets, kind: inTitle[0]!.id };
+  // "We introduce X, a benchmark ...": the contribution's own noun says what it is.
+  const contributed = CONTRIBUTED_KIND.exec(abstract)?.[1]?.toLowerCase();
+  if (contributed) return { techniques, targets, kind: KIND_OF_NOUN[contributed.replace(/s$/, '')] ?? 'method' };
+  if (method === null) {
+    const inAbstract = rank(others, '', abstract);
+    const proposes = scoreTerm(terms.kinds.find((kind) => kind.id === 'method') ?? { id: 'method', label: '', description: '', synonyms: [], signals: [], aliases: [] }, '', abstract);
+    if (inAbstract.length > 0 && inAbstract[0]!.score > proposes) return { techniques, targets, kind: inAbstract[0]!.id };
+  }
+  return { techniques, targets, kind: 'method' };
 }

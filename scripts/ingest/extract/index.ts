@@ -26,7 +26,7 @@ export function extractFields(rawTitle: string, abstractRaw: string): ExtractedF
   const cleaned = cleanText(abstractRaw);
   const method = extractMethod(title, cleaned.text);
   const { abstract, flags } = resolveMacros(cleaned.text, cleaned.unresolvedMacros, method);
-  const { techniques, targets, kind } = classify(title, abstract);
+  const { techniques, targets, kind } = classify(title, abstract, undefined, method);
   return {
     title,
     abstract,
