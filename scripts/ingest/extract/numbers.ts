@@ -60,7 +60,8 @@ export function extractNumbers(abstract: string): PaperNumber[] {
       if (second !== undefined && innerUnit && unitRaw && normaliseUnit(innerUnit) !== normaliseUnit(unitRaw)) continue;
       if (unit === '') {
         if (!(sign1 === '+' || sign1 === '±') || second !== undefined || !SIGNED_GAIN_CONTEXT.test(after)) continue;
-        unit = /^\s*(?:points?|pp)\b/.test(after) ? 'points' : '';
+        // An unsigned-unit gain such as `+6.1 on AIME2024` is an absolute change in points.
+        unit = ' points';
       }
       // Glued to a following letter (`4x4`, `8B-parameter`), it is part of a name or a shape.
       if (/^[A-Za-z\d]/.test(after) && !/\s$/.test(unit)) {

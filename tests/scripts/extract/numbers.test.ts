@@ -7,7 +7,7 @@ describe('extractNumbers', () => {
   it('reads percentages, signed gains with their benchmark, and keeps the sentence', () => {
     const numbers = extractNumbers('Experiments on DeepSeek-R1-Distill-Qwen-7B show gains. For instance, LASER-D achieves a +6.1 improvement on AIME2024 while reducing token usage by 63%.');
     expect(numbers.map((n) => [n.value, n.unit, n.kind, n.metric])).toEqual([
-      [6.1, '', 'accuracy-change', 'AIME2024'],
+      [6.1, 'points', 'accuracy-change', 'AIME2024'],
       [63, '%', 'token-reduction', null],
     ]);
     expect(numbers[1]!.sentence).toMatch(/^For instance, LASER-D/);
