@@ -3,6 +3,8 @@
  *
  *   npm run ingest                                  content/digests -> the site's data
  *   npm run ingest -- --digests DIR --json FILE     any folder -> a JSON array of records
+ *   --curation DIR                                  curation files to apply (default: the `curation`
+ *                                                   folder beside the digests folder, e.g. content/curation)
  *   --allow-rejects                                 write what is valid even if entries were rejected
  *
  * Exits 1, writing nothing, when a file is unreadable or in neither layout, or
@@ -16,7 +18,7 @@ import { IngestError, formatProblem } from './ingest/problems.ts';
 import { formatReport } from './ingest/report.ts';
 import { SITE_DATA_DIR, DIGESTS_DIR } from './paths.ts';
 
-const USAGE = 'usage: npm run ingest -- [--digests DIR] [--json FILE] [--allow-rejects]';
+const USAGE = 'usage: npm run ingest -- [--digests DIR] [--json FILE] [--curation DIR] [--allow-rejects]';
 
 async function main(): Promise<number> {
   let options;
@@ -25,6 +27,7 @@ async function main(): Promise<number> {
       options: {
         digests: { type: 'string', default: DIGESTS_DIR },
         json: { type: 'string' },
+        curation: { type: 'string' },
         'allow-rejects': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -41,7 +44,7 @@ async function main(): Promise<number> {
 
   let result;
   try {
-    result = await ingestDirectory(options.digests);
+    result = await ingestDirectory(options.digests, options.curation === undefined ? {} : { curationDir: options.curation });
   } catch (error) {
     if (error instanceof IngestError) {
       console.error(`Ingest failed; nothing was written.\n${error.problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
