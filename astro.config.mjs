@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import { searchIndex } from './scripts/search-index/astro-integration.ts';
 
 /** Public origin and sub-path come from the environment at build time, so one build can be hosted anywhere. */
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -13,7 +14,7 @@ export default defineConfig({
   outDir: process.env.OUT_DIR || './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [sitemap()],
+  integrations: [sitemap(), searchIndex()],
   // Telemetry would try the network, which builds here must never touch.
   devToolbar: { enabled: false },
 });

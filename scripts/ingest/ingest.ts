@@ -16,6 +16,9 @@ import { type PaperRecord, PaperRecord as PaperRecordSchema, type PaperSource } 
 import { type ParsedDigest, type RawEntry, parseDigest } from './digest-reader.ts';
 import { extractFields } from './extract/index.ts';
 import { type CaptureDate, resolveCaptureDate, resolveListingDate } from './listing-date.ts';
+import { compareNewestFirst, compareText } from '../../src/lib/paper-order.ts';
+
+export { compareText };
 import { contentSuffix, normaliseForKey, titleSlug } from './paper-id.ts';
 import { IngestError, type Problem } from './problems.ts';
 import { type CurationFile, applyCuration, loadCurationDir } from './curation.ts';
@@ -307,19 +310,6 @@ function assignIds(drafts: Draft[]): void {
   }
 }
 
-function compareNewestFirst(a: PaperRecord, b: PaperRecord): number {
-  if (a.published !== b.published) {
-    if (a.published === null) return 1;
-    if (b.published === null) return -1;
-    return a.published < b.published ? 1 : -1;
-  }
-  return compareText(a.title, b.title) || compareText(a.id, b.id);
-}
-
-/** Locale-independent ordering, so output is byte-identical on every machine. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function pad(value: number): string {
   return String(value).padStart(2, '0');

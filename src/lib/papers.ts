@@ -3,6 +3,9 @@ import { getCollection } from 'astro:content';
 import type { PaperRecord } from './schema.ts';
 import type { FacetName } from './taxonomy.ts';
 import { DIGESTS_FILE } from './site-data.ts';
+import { compareNewestFirst } from './paper-order.ts';
+
+export { compareNewestFirst };
 
 export type Paper = PaperRecord;
 
@@ -12,14 +15,6 @@ export async function getPapers(): Promise<Paper[]> {
   return entries.map((entry) => entry.data).sort(compareNewestFirst);
 }
 
-export function compareNewestFirst(a: Paper, b: Paper): number {
-  if (a.published !== b.published) {
-    if (a.published === null) return 1;
-    if (b.published === null) return -1;
-    return a.published < b.published ? 1 : -1;
-  }
-  return a.title < b.title ? -1 : a.title > b.title ? 1 : 0;
-}
 
 const FACET_FIELD = { techniques: 'techniques', targets: 'targets', kinds: 'kind' } as const;
 

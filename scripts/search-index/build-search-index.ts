@@ -1,0 +1,174 @@
+/**
+ * Builds the static search and browse index (layout: src/lib/search/index-format.ts)
+ * from validated records. Pure: records in, file contents out, so tests and the
+ * benchmark call it directly and the Astro integration only writes the result.
+ *
+ * Stage one of search is a prefix-sharded token index whose postings carry
+ * Fuse's own field weighting (weight x 1/sqrt(field length)), so the top
+ * candidates it picks are the ones Fuse would rank high; stage two runs Fuse
+ * over those candidates only, in the browser.
+ */
+import type { PaperRecord } from '../../src/lib/schema.ts';
+import { compareNewestFirst, compareText } from '../../src/lib/paper-order.ts';
+import { BROWSE_FACETS, type BrowseFacet, facetSummary, facetValuesOf } from '../../src/lib/browse/facet-fields.ts';
+import { type FacetIndex, INDEX_FORMAT, type IndexMeta, type Shard, encodeDeltas, indexPaths } from '../../src/lib/search/index-format.ts';
+import { type Fragment, type SearchDocument, type TermTable, searchDocument } from '../../src/lib/search/search-document.ts';
+import { CANDIDATES, FUSE_KEYS, MAX_SHARD_POSTINGS, SHARD_PREFIX, WEIGHT_SCALE } from '../../src/lib/search/search-options.ts';
+import { tokenize } from '../../src/lib/search/tokenize.ts';
+import { taxonomy } from '../../src/lib/taxonomy.ts';
+
+/** Weight units per unit of Fuse key weight, before quantising to 1..255. */
+const WEIGHT_RESOLUTION = 32;
+
+export interface SearchIndexFiles {
+  /** Path relative to the index directory -> file contents. */
+  files: Map<string, string>;
+  meta: IndexMeta;
+  /** The records in document order (document n is `papers[n]`). */
+  papers: PaperRecord[];
+}
+
+export function termTable(): TermTable {
+  const table = (terms: typeof taxonomy.techniques) => Object.fromEntries(terms.map((term) => [term.id, [term.label, ...term.synonyms]]));
+  return { techniques: table(taxonomy.techniques), targets: table(taxonomy.targets), kinds: table(taxonomy.kinds) };
+}
+
+export function toFragment(paper: PaperRecord, n: number): Fragment {
+  return {
+    n,
+    id: paper.id,
+    title: paper.title,
+    method: paper.method,
+    techniques: paper.techniques,
+    targets: paper.targets,
+    kind: paper.kind,
+    claims: paper.claims,
+    org: paper.org?.name ?? null,
+    authors: paper.authors,
+    published: paper.published,
+    upvotes: paper.upvotes,
+    code: paper.links.some((link) => link.kind === 'code'),
+  };
+}
+
+/** Term -> quantised weight for one document, mirroring Fuse's per-key weight and field-length norm. */
+export function termWeights(doc: SearchDocument): Map<string, number> {
+  const raw = new Map<string, number>();
+  for (const { name, weight } of FUSE_KEYS) {
+    const value = doc[name];
+    for (const text of Array.isArray(value) ? value : [value]) {
+      if (!text) continue;
+      const norm = 1 / Math.sqrt(text.split(/\s+/).filter(Boolean).length || 1);
+      for (const term of new Set(tokenize(text))) raw.set(term, (raw.get(term) ?? 0) + weight * norm);
+    }
+  }
+  const weights = new Map<string, number>();
+  for (const [term, value] of raw) weights.set(term, Math.max(1, Math.min(WEIGHT_SCALE - 1, Math.round(value * WEIGHT_RESOLUTION))));
+  return weights;
+}
+
+export function buildSearchIndex(records: readonly PaperRecord[]): SearchIndexFiles {
+  const papers = [...records].sort(compareNewestFirst);
+  const terms = termTable();
+  const files = new Map<string, string>();
+  const json = (value: unknown) => JSON.stringify(value);
+
+  // term -> [doc, weight] pairs, docs ascending because papers are visited in order.
+  const postings = new Map<string, number[]>();
+  papers.forEach((paper, n) => {
+    const fragment = toFragment(paper, n);
+    files.set(indexPaths.fragment(n), json(fragment));
+    for (const [term, weight] of termWeights(searchDocument(fragment, terms))) {
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = []));
+      list.push(n, weight);
+    }
+  });
+
+  const byPrefix = new Map<string, string[]>();
+  for (const term of [...postings.keys()].sort(compareText)) {
+    const prefix = term.slice(0, SHARD_PREFIX);
+    let list = byPrefix.get(prefix);
+    if (!list) byPrefix.set(prefix, (list = []));
+    list.push(term);
+  }
+
+  const encode = (term: string): number[] => {
+    const pairs = postings.get(term)!;
+    const out: number[] = [];
+    let previous = 0;
+    for (let i = 0; i < pairs.length; i += 2) {
+      out.push((pairs[i] - previous) * WEIGHT_SCALE + pairs[i + 1]);
+      previous = pairs[i];
+    }
+    return out;
+  };
+  const writeShard = (name: string, shardTerms: string[]) => {
+    const shard: Shard = { terms: shardTerms, postings: shardTerms.map(encode) };
+    files.set(indexPaths.shard(name), json(shard));
+  };
+
+  const shards: string[] = [];
+  const split: string[] = [];
+  const subshards: string[] = [];
+  for (const [prefix, prefixTerms] of byPrefix) {
+    // The best documents for a two-letter query: highest single-term weight under the prefix.
+    const best = new Map<number, number>();
+    let size = 0;
+    for (const term of prefixTerms) {
+      const pairs = postings.get(term)!;
+      size += pairs.length / 2;
+      for (let i = 0; i < pairs.length; i += 2) best.set(pairs[i], Math.max(best.get(pairs[i]) ?? 0, pairs[i + 1]));
+    }
+    const top = [...best].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES).map(([n]) => n);
+    files.set(indexPaths.top(prefix), json(top));
+
+    if (size <= MAX_SHARD_POSTINGS) {
+      shards.push(prefix);
+      writeShard(prefix, prefixTerms);
+      continue;
+    }
+    split.push(prefix);
+    files.set(indexPaths.termList(prefix), json(prefixTerms));
+    const bySub = new Map<string, string[]>();
+    for (const term of prefixTerms) {
+      const sub = term.slice(0, SHARD_PREFIX + 1);
+      let list = bySub.get(sub);
+      if (!list) bySub.set(sub, (list = []));
+      list.push(term);
+    }
+    for (const [sub, subTerms] of bySub) {
+      subshards.push(sub);
+      writeShard(sub, subTerms);
+    }
+  }
+
+  const meta: IndexMeta = { format: INDEX_FORMAT, count: papers.length, shards, split, subshards, terms };
+  files.set(indexPaths.meta, json(meta));
+  files.set(indexPaths.facets, json(buildFacetIndex(papers)));
+  const byTitle = papers.map((_, n) => n).sort((a, b) => compareText(papers[a].title.toLowerCase(), papers[b].title.toLowerCase()) || a - b);
+  const byUpvotes = papers.map((_, n) => n).sort((a, b) => (papers[b].upvotes ?? -1) - (papers[a].upvotes ?? -1) || a - b);
+  files.set(indexPaths.order('title'), json(byTitle));
+  files.set(indexPaths.order('upvotes'), json(byUpvotes));
+  return { files, meta, papers };
+}
+
+function buildFacetIndex(papers: PaperRecord[]): FacetIndex {
+  const summary = facetSummary(papers);
+  const docs = Object.fromEntries(BROWSE_FACETS.map((facet) => [facet, new Map<string, number[]>()])) as Record<BrowseFacet, Map<string, number[]>>;
+  papers.forEach((paper, n) => {
+    const values = facetValuesOf(paper);
+    for (const facet of BROWSE_FACETS) {
+      for (const id of values[facet]) {
+        let list = docs[facet].get(id);
+        if (!list) docs[facet].set(id, (list = []));
+        list.push(n);
+      }
+    }
+  });
+  const facets = {} as FacetIndex['facets'];
+  for (const facet of BROWSE_FACETS) {
+    facets[facet] = summary[facet].map((value) => ({ ...value, docs: encodeDeltas(docs[facet].get(value.id)!) }));
+  }
+  return { count: papers.length, facets };
+}

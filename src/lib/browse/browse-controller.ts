@@ -1,0 +1,211 @@
+/**
+ * The home page's list once the reader browses: filters, sort, query and page
+ * come from the URL and go back into it; counts and the list come from the
+ * facet index and the search worker, never from the whole catalogue.
+ */
+import { plural } from '../format.ts';
+import type { FacetIndex, SortOrder } from '../search/index-format.ts';
+import { indexPaths } from '../search/index-format.ts';
+import { type SearchClient, StaleRequest, searchClient } from '../search/search-client.ts';
+import { LIST_PAGE_SIZE, MIN_QUERY_LENGTH } from '../search/search-options.ts';
+import type { Fragment } from '../search/search-document.ts';
+import type { Highlights } from '../search/query-engine.ts';
+import { type Bitset } from './bitset.ts';
+import { FacetEngine } from './facet-engine.ts';
+import { BROWSE_FACETS } from './facet-names.ts';
+import { paperCard } from './render.ts';
+import { type BrowseState, type ListSort, effectiveSort, emptyState, parseState, serializeState } from './url-state.ts';
+
+interface Host extends HTMLElement {
+  allowed: Uint32Array | null;
+}
+
+export async function attachBrowse(root: Host): Promise<BrowseController> {
+  const indexUrl = new URL(root.dataset.index!, document.baseURI);
+  const response = await fetch(new URL(indexPaths.facets, indexUrl));
+  if (!response.ok) throw new Error(`facet index: HTTP ${response.status}`);
+  const controller = new BrowseController(root, indexUrl, new FacetEngine((await response.json()) as FacetIndex));
+  window.addEventListener('popstate', () => void controller.fromUrl());
+  return controller;
+}
+
+export class BrowseController {
+  private state: BrowseState = emptyState();
+  private renderCount = 0;
+  private readonly orders = new Map<SortOrder, Promise<number[]>>();
+  private readonly client: SearchClient;
+  private readonly form: HTMLFormElement;
+  private readonly list: HTMLOListElement;
+  private readonly status: HTMLElement;
+  private readonly pager: HTMLElement;
+
+  constructor(
+    private readonly root: Host,
+    private readonly indexUrl: URL,
+    private readonly facets: FacetEngine,
+  ) {
+    this.client = searchClient(root.dataset.index!);
+    this.form = root.querySelector('form')!;
+    this.list = document.getElementById('paper-list') as HTMLOListElement;
+    this.status = root.querySelector<HTMLElement>('[data-browse-status]')!;
+    // The static pages' pagination gives way to pages of the filtered list.
+    document.querySelectorAll<HTMLElement>('[data-static-pagination]').forEach((nav) => (nav.hidden = true));
+    this.pager = document.createElement('nav');
+    this.pager.className = 'pagination';
+    this.pager.setAttribute('aria-label', 'Pages of results');
+    this.list.after(this.pager);
+    this.pager.addEventListener('click', (event) => {
+      const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a[data-page]');
+      if (!link) return;
+      event.preventDefault();
+      this.state.page = Number(link.dataset.page);
+      this.commit('push');
+      this.list.closest('section, main')?.scrollIntoView();
+    });
+  }
+
+  fromUrl(): Promise<void> {
+    this.state = parseState(window.location.search);
+    this.syncControls();
+    return this.render();
+  }
+
+  fromForm(): Promise<void> {
+    const data = new FormData(this.form);
+    for (const facet of BROWSE_FACETS) this.state.filters[facet] = data.getAll(facet).map(String);
+    const sort = String(data.get('sort') ?? '');
+    this.state.sort = sort ? (sort as ListSort) : null;
+    this.state.page = 1;
+    return this.commit('push');
+  }
+
+  clearFilters(): Promise<void> {
+    for (const facet of BROWSE_FACETS) this.state.filters[facet] = [];
+    this.state.page = 1;
+    this.syncControls();
+    return this.commit('push');
+  }
+
+  setQuery(query: string): Promise<void> {
+    if (query === this.state.query) return Promise.resolve();
+    const wasEmpty = !this.state.query.trim();
+    this.state.query = query;
+    this.state.page = 1;
+    // Typing replaces the history entry; starting a search adds one, so Back returns to the list.
+    return this.commit(wasEmpty ? 'push' : 'replace');
+  }
+
+  private commit(mode: 'push' | 'replace'): Promise<void> {
+    const url = `${window.location.pathname}${serializeState(this.state)}${window.location.hash}`;
+    if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
+      if (mode === 'push') window.history.pushState(null, '', url);
+      else window.history.replaceState(null, '', url);
+    }
+    this.syncControls();
+    return this.render();
+  }
+
+  /** Form controls and the search box show the state (after Back, or a shared URL). */
+  private syncControls(): void {
+    for (const box of this.form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+      box.checked = this.state.filters[box.name as keyof BrowseState['filters']]?.includes(box.value) ?? false;
+    }
+    const sort = this.form.querySelector<HTMLSelectElement>('select[name="sort"]');
+    if (sort) {
+      const hasQuery = this.state.query.trim().length >= MIN_QUERY_LENGTH;
+      sort.querySelector<HTMLOptionElement>('option[value="relevance"]')!.disabled = !hasQuery;
+      sort.value = effectiveSort(this.state);
+    }
+    const search = document.querySelector<HTMLInputElement>('paper-search input');
+    if (search && search.value !== this.state.query && document.activeElement !== search) search.value = this.state.query;
+    const clear = this.root.querySelector<HTMLElement>('[data-clear]');
+    if (clear) clear.hidden = BROWSE_FACETS.every((facet) => this.state.filters[facet].length === 0);
+  }
+
+  private order(sort: ListSort): Promise<number[]> | null {
+    if (sort !== 'upvotes' && sort !== 'title') return null;
+    let promise = this.orders.get(sort);
+    if (!promise) {
+      promise = fetch(new URL(indexPaths.order(sort), this.indexUrl)).then((response) => response.json() as Promise<number[]>);
+      this.orders.set(sort, promise);
+    }
+    return promise;
+  }
+
+  private async render(): Promise<void> {
+    const ticket = ++this.renderCount;
+    const state = this.state;
+    const filters = this.facets.known(state.filters);
+    const facetAllowed = this.facets.allowed(filters);
+    this.root.allowed = facetAllowed;
+    const sort = effectiveSort(state);
+    const offset = (state.page - 1) * LIST_PAGE_SIZE;
+    const query = state.query.trim().length >= MIN_QUERY_LENGTH ? state.query : '';
+
+    let within: Bitset | null = null;
+    let total: number;
+    let papers: Fragment[];
+    let highlights = new Map<number, Highlights>();
+    try {
+      if (query) {
+        const relevance = sort === 'relevance';
+        const result = await this.client.search('list', query, { allowed: facetAllowed, offset: relevance ? offset : 0, limit: relevance ? LIST_PAGE_SIZE : 0 });
+        within = result.matches;
+        total = result.total;
+        if (relevance) {
+          papers = result.hits.map((hit) => hit.fragment);
+          highlights = new Map(result.hits.map((hit) => [hit.fragment.n, hit.highlights]));
+        } else {
+          const docs = this.facets.page(this.facets.allowed(filters, within), await this.order(sort), offset, LIST_PAGE_SIZE);
+          papers = await this.client.fragments('list', docs);
+        }
+      } else {
+        total = this.facets.total(facetAllowed);
+        const docs = this.facets.page(facetAllowed, await this.order(sort), offset, LIST_PAGE_SIZE);
+        papers = await this.client.fragments('list', docs);
+      }
+    } catch (error) {
+      if (error instanceof StaleRequest) return;
+      throw error;
+    }
+    if (ticket !== this.renderCount) return;
+
+    const counts = this.facets.counts(filters, within);
+    for (const facet of BROWSE_FACETS) {
+      for (const box of this.form.querySelectorAll<HTMLInputElement>(`input[name="${facet}"]`)) {
+        const count = counts[facet].get(box.value) ?? 0;
+        const label = box.closest('label')!;
+        label.querySelector('[data-value-count]')!.textContent = count.toLocaleString('en');
+        label.classList.toggle('facet__value--empty', count === 0 && !box.checked);
+      }
+    }
+
+    const techniqueLabel = (id: string) => this.facets.label('technique', id);
+    this.list.start = offset + 1;
+    this.list.replaceChildren(...papers.map((paper) => paperCard(paper, { techniqueLabel, highlights: highlights.get(paper.n) })));
+    this.renderPager(total);
+    const shown = papers.length === 0 ? 'No papers' : `${plural(total, 'paper')}`;
+    const what = query ? ` match “${query}”` : '';
+    const filtered = BROWSE_FACETS.some((facet) => filters[facet].length > 0) ? (query ? ' and the filters' : ' match the filters') : '';
+    const range = papers.length > 0 && total > papers.length ? `; showing ${offset + 1}–${offset + papers.length}` : '';
+    this.status.textContent = `${shown}${what}${filtered}${!what && !filtered ? ' in the catalogue' : ''}${range}.`;
+    document.dispatchEvent(new CustomEvent('paper-browse:rendered', { detail: { total, shown: papers.length } }));
+  }
+
+  private renderPager(total: number): void {
+    const pages = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
+    const page = Math.min(this.state.page, pages);
+    const link = (target: number, text: string, rel: string) => {
+      const a = document.createElement('a');
+      a.href = `${window.location.pathname}${serializeState({ ...this.state, page: target })}`;
+      a.dataset.page = String(target);
+      a.rel = rel;
+      a.textContent = text;
+      return a;
+    };
+    const label = document.createElement('span');
+    label.textContent = `Page ${page} of ${pages}`;
+    this.pager.replaceChildren(page > 1 ? link(page - 1, 'Previous page', 'prev') : document.createElement('span'), label, page < pages ? link(page + 1, 'Next page', 'next') : document.createElement('span'));
+    this.pager.hidden = pages <= 1;
+  }
+}

@@ -1,0 +1,308 @@
+/**
+ * Two-stage search over the static index, the same code at 230 papers and at
+ * 100,000: stage one expands each query word to index terms (prefix matches,
+ * plus typo variants found by Fuse over the shard's term list), sums the
+ * weighted postings and keeps the best CANDIDATES documents; stage two runs
+ * Fuse over just those, for fuzzy ranking and match highlights.
+ *
+ * Runs in a Web Worker in the browser and in Node for tests and the benchmark:
+ * all I/O goes through `load`, which returns a parsed JSON file of the index.
+ */
+import Fuse, { type FuseResultMatch } from 'fuse.js/basic';
+import { bitsetWords, hasBit, setBit } from '../browse/bitset.ts';
+import { type IndexMeta, type Shard, indexPaths } from './index-format.ts';
+import { type Fragment, type SearchDocument, searchDocument } from './search-document.ts';
+import { CANDIDATES, FUSE_OPTIONS, MIN_QUERY_LENGTH, SHARD_PREFIX, TERM_FUZZ, WEIGHT_SCALE } from './search-options.ts';
+import { queryTokens } from './tokenize.ts';
+
+export type IndexLoader = (path: string) => Promise<unknown>;
+
+/** Character ranges `[start, end]` (inclusive) that matched, per highlighted field. */
+export interface Highlights {
+  title: [number, number][];
+  method: [number, number][];
+}
+
+export interface SearchHit {
+  fragment: Fragment;
+  highlights: Highlights;
+}
+
+export interface SearchOptions {
+  /** Documents the facets allow, as a bitset over document numbers; null for all. */
+  allowed?: Uint32Array | null;
+  /** Index of the first hit to return, in ranked order. */
+  offset?: number;
+  /** How many hits to return with their fragments. */
+  limit?: number;
+}
+
+export interface SearchResult {
+  query: string;
+  /** Documents that match (every significant word, or any word when none match all) and the facets allow. */
+  total: number;
+  /** Bitset of the documents that match the query, facets aside: the base of facet counts. */
+  matches: Uint32Array;
+  hits: SearchHit[];
+  /** Why nothing matched, when nothing did: too short a query, or no word found. */
+  reason?: 'short' | 'none';
+}
+
+interface Expansion {
+  term: string;
+  /** How strongly a hit on this term counts: 1 exact, less for a longer word or a typo variant. */
+  factor: number;
+}
+
+
+export class SearchEngine {
+  private meta!: IndexMeta;
+  private readonly files = new Map<string, Promise<unknown>>();
+  private readonly termFuse = new Map<string, Fuse<string>>();
+  private scores = new Float64Array(0);
+  private stamps = new Uint32Array(0);
+  private hitCounts = new Uint8Array(0);
+  private last: { key: string; ranked: number[]; highlights: Map<number, Highlights>; total: number; matches: Uint32Array } | null = null;
+
+  constructor(private readonly load: IndexLoader) {}
+
+  async init(): Promise<IndexMeta> {
+    if (!this.meta) {
+      this.meta = (await this.file(indexPaths.meta)) as IndexMeta;
+      this.scores = new Float64Array(this.meta.count);
+      this.stamps = new Uint32Array(this.meta.count);
+      this.hitCounts = new Uint8Array(this.meta.count);
+    }
+    return this.meta;
+  }
+
+  /** Every file is fetched at most once per session. */
+  private file(path: string): Promise<unknown> {
+    let promise = this.files.get(path);
+    if (!promise) {
+      promise = this.load(path);
+      promise.catch(() => this.files.delete(path));
+      this.files.set(path, promise);
+    }
+    return promise;
+  }
+
+  fragment(n: number): Promise<Fragment> {
+    return this.file(indexPaths.fragment(n)) as Promise<Fragment>;
+  }
+
+  /** Starts fetching what a query beginning with these characters will need. */
+  preload(query: string): void {
+    const token = queryTokens(query).at(-1);
+    if (!this.meta || !token || token.length < SHARD_PREFIX) return;
+    const prefix = token.slice(0, SHARD_PREFIX);
+    if (this.meta.shards.includes(prefix)) void this.file(indexPaths.shard(prefix));
+    else if (this.meta.split.includes(prefix)) void this.file(indexPaths.termList(prefix));
+  }
+
+  /** Searches run one at a time: they share the score arrays. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
+    const run = this.queue.then(() => this.searchNow(query, options));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async searchNow(query: string, { allowed = null, offset = 0, limit = 10 }: SearchOptions): Promise<SearchResult> {
+    const meta = await this.init();
+    const key = `${query}\u0000${allowed ? allowedKey(allowed) : ''}`;
+    if (this.last?.key !== key) {
+      const stage = await this.rank(query, allowed);
+      if ('reason' in stage) return { query, total: 0, matches: new Uint32Array(bitsetWords(meta.count)), hits: [], reason: stage.reason };
+      this.last = { key, ...stage };
+    }
+    const { ranked, highlights, total, matches } = this.last;
+    const page = ranked.slice(offset, offset + limit);
+    const fragments = await Promise.all(page.map((n) => this.fragment(n)));
+    const hits = fragments.map((fragment) => ({ fragment, highlights: highlights.get(fragment.n) ?? { title: [], method: [] } }));
+    return { query, total, matches, hits, reason: total === 0 ? 'none' : undefined };
+  }
+
+  /** Stage one and two: every matching document, best first, with highlights for the re-ranked ones. */
+  private async rank(query: string, allowed: Uint32Array | null) {
+    const meta = this.meta;
+    const tokens = queryTokens(query);
+    if (query.trim().length < MIN_QUERY_LENGTH || tokens.length === 0) return { reason: 'short' as const };
+    // A trailing word of one or two letters in a longer query is still being typed: it only re-ranks (in stage two).
+    const words = tokens.length > 1 && tokens.at(-1)!.length <= 2 ? tokens.slice(0, -1) : tokens;
+    const significant = words.filter((word) => word.length >= 2);
+    if (significant.length === 0) return { reason: 'short' as const };
+
+    const matches = new Uint32Array(bitsetWords(meta.count));
+    let all: number[];
+    if (significant.length === 1 && significant[0].length === SHARD_PREFIX && meta.split.includes(significant[0])) {
+      // A two-letter query on a huge prefix: its precomputed best documents, not a scan of every posting.
+      all = (await this.file(indexPaths.top(significant[0]))) as number[];
+      all.forEach((n, i) => (this.scores[n] = all.length - i));
+    } else {
+      all = await this.accumulate(significant);
+    }
+    // `matches` ignores the facets, so the page can count each facet value under the query;
+    // ranking and `total` respect them.
+    for (const n of all) setBit(matches, n);
+    const matched = allowed ? all.filter((n) => hasBit(allowed, n)) : all;
+
+    const candidates = topByScore(matched, this.scores, CANDIDATES);
+    const fragments = await Promise.all(candidates.map((n) => this.fragment(n)));
+    const docs = fragments.map((fragment) => searchDocument(fragment, meta.terms));
+    const fuse = new Fuse<SearchDocument>(docs, FUSE_OPTIONS);
+    const reranked = fuse.search(query.trim());
+    const highlights = new Map<number, Highlights>();
+    const ranked: number[] = [];
+    for (const result of reranked) {
+      ranked.push(result.item.n);
+      highlights.set(result.item.n, toHighlights(result.matches ?? []));
+    }
+    // Candidates Fuse found too loose still matched every word: they follow, in stage-one order,
+    // and then every other match, so paging reaches all of them.
+    const seen = new Set(ranked);
+    for (const n of candidates) if (!seen.has(n)) ranked.push(n), seen.add(n);
+    if (matched.length > candidates.length) {
+      const rest = matched.filter((n) => !seen.has(n));
+      rest.sort((a, b) => this.scores[b] - this.scores[a] || a - b);
+      ranked.push(...rest);
+    }
+    for (const n of all) this.scores[n] = 0;
+    return { ranked, highlights, total: matched.length, matches };
+  }
+
+  /** Sums postings of every word's expansions; returns documents matching all words (or any, if none match all). */
+  private async accumulate(words: string[]): Promise<number[]> {
+    const { scores, stamps, hitCounts } = this;
+    const touched: number[] = [];
+    const expansions = await Promise.all(words.map((word) => this.expand(word)));
+    const lists = await Promise.all(expansions.map((terms) => Promise.all(terms.map(({ term }) => this.postings(term)))));
+    for (let w = 0; w < words.length; w++) {
+      const stamp = w + 1;
+      for (let e = 0; e < expansions[w].length; e++) {
+        const { factor } = expansions[w][e];
+        const postings = lists[w][e];
+        let doc = 0;
+        for (const posting of postings) {
+          doc += Math.floor(posting / WEIGHT_SCALE);
+          scores[doc] += (posting % WEIGHT_SCALE) * factor;
+          if (stamps[doc] !== stamp) {
+            if (hitCounts[doc] === 0) touched.push(doc);
+            stamps[doc] = stamp;
+            hitCounts[doc]++;
+          }
+        }
+      }
+    }
+    let matched = touched.filter((doc) => hitCounts[doc] === words.length);
+    if (matched.length === 0) matched = touched;
+    const keep = new Set(matched);
+    for (const doc of touched) {
+      stamps[doc] = 0;
+      hitCounts[doc] = 0;
+      if (!keep.has(doc)) scores[doc] = 0;
+    }
+    return matched;
+  }
+
+  /** The index terms a query word stands for: itself, longer words it starts, and close misspellings. */
+  private async expand(word: string): Promise<Expansion[]> {
+    const terms = await this.termsFor(word.slice(0, SHARD_PREFIX));
+    if (terms.length === 0) return [];
+    const found = new Map<string, number>();
+    for (let i = lowerBound(terms, word); i < terms.length && terms[i].startsWith(word); i++) {
+      // A longer word that starts with the query counts a little less than the word itself.
+      found.set(terms[i], terms[i] === word ? 1 : 0.9);
+    }
+    if (word.length >= TERM_FUZZ.minLength) {
+      let fuse = this.termFuse.get(word.slice(0, SHARD_PREFIX));
+      if (!fuse) {
+        fuse = new Fuse(terms, { threshold: TERM_FUZZ.threshold, includeScore: true, ignoreLocation: true });
+        this.termFuse.set(word.slice(0, SHARD_PREFIX), fuse);
+      }
+      for (const { item, score = 1 } of fuse.search(word, { limit: TERM_FUZZ.limit })) {
+        if (!found.has(item)) found.set(item, 0.8 * (1 - score));
+      }
+    }
+    return [...found].map(([term, factor]) => ({ term, factor }));
+  }
+
+  private async termsFor(prefix: string): Promise<string[]> {
+    const meta = this.meta;
+    if (meta.shards.includes(prefix)) return ((await this.file(indexPaths.shard(prefix))) as Shard).terms;
+    if (meta.split.includes(prefix)) return (await this.file(indexPaths.termList(prefix))) as string[];
+    return [];
+  }
+
+  private async postings(term: string): Promise<number[]> {
+    const prefix = term.slice(0, SHARD_PREFIX);
+    const name = this.meta.split.includes(prefix) ? term.slice(0, SHARD_PREFIX + 1) : prefix;
+    const shard = (await this.file(indexPaths.shard(name))) as Shard;
+    const i = lowerBound(shard.terms, term);
+    return shard.terms[i] === term ? shard.postings[i] : [];
+  }
+}
+
+function lowerBound(sorted: string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The k best documents by score (ties: newer first), without sorting every match. */
+export function topByScore(docs: number[], scores: ArrayLike<number>, k: number): number[] {
+  const better = (a: number, b: number) => scores[a] > scores[b] || (scores[a] === scores[b] && a < b);
+  // Min-heap of the best k so far: the root is the worst kept document.
+  const heap: number[] = [];
+  const siftDown = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < heap.length && better(heap[worst], heap[l])) worst = l;
+      if (r < heap.length && better(heap[worst], heap[r])) worst = r;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst], heap[i]];
+      i = worst;
+    }
+  };
+  for (const doc of docs) {
+    if (heap.length < k) {
+      heap.push(doc);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >>> 1;
+        if (!better(heap[parent], heap[i])) break;
+        [heap[i], heap[parent]] = [heap[parent], heap[i]];
+        i = parent;
+      }
+    } else if (better(doc, heap[0])) {
+      heap[0] = doc;
+      siftDown(0);
+    }
+  }
+  return heap.sort((a, b) => (better(a, b) ? -1 : 1));
+}
+
+function toHighlights(matches: readonly FuseResultMatch[]): Highlights {
+  const highlights: Highlights = { title: [], method: [] };
+  for (const match of matches) {
+    if (match.key === 'title' || match.key === 'method') {
+      // Single characters matched by fuzzy slack are noise: highlight runs of two or more.
+      highlights[match.key] = match.indices.filter(([start, end]) => end > start).map(([start, end]) => [start, end]);
+    }
+  }
+  return highlights;
+}
+
+/** A cheap identity for a facet bitset, so a repeated query under the same filters is answered from cache. */
+function allowedKey(bits: Uint32Array): string {
+  let hash = 2166136261;
+  for (let i = 0; i < bits.length; i++) hash = Math.imul(hash ^ bits[i], 16777619);
+  return `${bits.length}:${hash >>> 0}`;
+}

@@ -1,0 +1,22 @@
+/** Messages between the page and the search worker. */
+import type { SearchOptions, SearchResult } from './query-engine.ts';
+import type { Fragment } from './search-document.ts';
+
+/**
+ * Each consumer (the header's result popup, the home page's list) has its own
+ * channel: a newer request on a channel replaces an older one still waiting,
+ * so the newest keystroke wins without one consumer cancelling the other.
+ */
+export type Channel = 'popup' | 'list';
+
+export type WorkerRequest =
+  | { type: 'init'; indexUrl: string }
+  | { type: 'search'; id: number; channel: Channel; query: string; options: SearchOptions }
+  | { type: 'fragments'; id: number; channel: Channel; docs: number[] }
+  | { type: 'preload'; query: string };
+
+export type WorkerResponse =
+  | { type: 'search'; id: number; result: SearchResult }
+  | { type: 'fragments'; id: number; fragments: Fragment[] }
+  | { type: 'stale'; id: number }
+  | { type: 'error'; id: number; message: string };
