@@ -67,7 +67,12 @@ export function termWeights(doc: SearchDocument): Map<string, number> {
   return weights;
 }
 
-export function buildSearchIndex(records: readonly PaperRecord[]): SearchIndexFiles {
+export interface BuildOptions {
+  /** Postings above which a two-letter prefix is split into three-letter shards. */
+  maxShardPostings?: number;
+}
+
+export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPostings = MAX_SHARD_POSTINGS }: BuildOptions = {}): SearchIndexFiles {
   const papers = [...records].sort(compareNewestFirst);
   const terms = termTable();
   const files = new Map<string, string>();
@@ -123,7 +128,7 @@ export function buildSearchIndex(records: readonly PaperRecord[]): SearchIndexFi
     const top = [...best].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES).map(([n]) => n);
     files.set(indexPaths.top(prefix), json(top));
 
-    if (size <= MAX_SHARD_POSTINGS) {
+    if (size <= maxShardPostings) {
       shards.push(prefix);
       writeShard(prefix, prefixTerms);
       continue;

@@ -10,8 +10,8 @@ import { type SearchClient, StaleRequest, searchClient } from '../search/search-
 import { LIST_PAGE_SIZE, MIN_QUERY_LENGTH } from '../search/search-options.ts';
 import type { Fragment } from '../search/search-document.ts';
 import type { Highlights } from '../search/query-engine.ts';
-import { type Bitset } from './bitset.ts';
-import { FacetEngine } from './facet-engine.ts';
+import { type Bitset, intersect, popcount } from './bitset.ts';
+import { FacetEngine, type Filters, pageOf } from './facet-engine.ts';
 import { BROWSE_FACETS } from './facet-names.ts';
 import { paperCard } from './render.ts';
 import { type BrowseState, type ListSort, effectiveSort, emptyState, parseState, serializeState } from './url-state.ts';
@@ -21,13 +21,13 @@ interface Host extends HTMLElement {
 }
 
 export async function attachBrowse(root: Host): Promise<BrowseController> {
-  const indexUrl = new URL(root.dataset.index!, document.baseURI);
-  const response = await fetch(new URL(indexPaths.facets, indexUrl));
-  if (!response.ok) throw new Error(`facet index: HTTP ${response.status}`);
-  const controller = new BrowseController(root, indexUrl, new FacetEngine((await response.json()) as FacetIndex));
+  const controller = new BrowseController(root, new URL(root.dataset.index!, document.baseURI));
   window.addEventListener('popstate', () => void controller.fromUrl());
   return controller;
 }
+
+/** Counts wait this long after the last keystroke, so typing never waits on (or downloads) the facet lists. */
+const COUNTS_DELAY_MS = 400;
 
 export class BrowseController {
   private state: BrowseState = emptyState();
@@ -39,11 +39,17 @@ export class BrowseController {
   private readonly status: HTMLElement;
   private readonly pager: HTMLElement;
 
+  private facets: FacetEngine | null = null;
+  private facetsLoading: Promise<FacetEngine> | null = null;
+  private countsTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Papers in the catalogue, from the static page (known before any index file loads). */
+  private readonly catalogueSize: number;
+
   constructor(
     private readonly root: Host,
     private readonly indexUrl: URL,
-    private readonly facets: FacetEngine,
   ) {
+    this.catalogueSize = Number(root.dataset.count);
     this.client = searchClient(root.dataset.index!);
     this.form = root.querySelector('form')!;
     this.list = document.getElementById('paper-list') as HTMLOListElement;
@@ -122,6 +128,17 @@ export class BrowseController {
     if (clear) clear.hidden = BROWSE_FACETS.every((facet) => this.state.filters[facet].length === 0);
   }
 
+  /** The per-value document lists: fetched once, the first time filters or counts need them. */
+  private loadFacets(): Promise<FacetEngine> {
+    this.facetsLoading ??= fetch(new URL(indexPaths.facets, this.indexUrl))
+      .then((response) => {
+        if (!response.ok) throw new Error(`facet index: HTTP ${response.status}`);
+        return response.json() as Promise<FacetIndex>;
+      })
+      .then((index) => (this.facets = new FacetEngine(index)));
+    return this.facetsLoading;
+  }
+
   private order(sort: ListSort): Promise<number[]> | null {
     if (sort !== 'upvotes' && sort !== 'title') return null;
     let promise = this.orders.get(sort);
@@ -134,9 +151,13 @@ export class BrowseController {
 
   private async render(): Promise<void> {
     const ticket = ++this.renderCount;
+    clearTimeout(this.countsTimer);
     const state = this.state;
-    const filters = this.facets.known(state.filters);
-    const facetAllowed = this.facets.allowed(filters);
+    const filtering = BROWSE_FACETS.some((facet) => state.filters[facet].length > 0);
+    // Filters need the lists now; a query alone renders first and counts later.
+    const facets = filtering ? await this.loadFacets() : this.facets;
+    const filters = facets ? facets.known(state.filters) : state.filters;
+    const facetAllowed = facets && filtering ? facets.allowed(filters) : null;
     this.root.allowed = facetAllowed;
     const sort = effectiveSort(state);
     const offset = (state.page - 1) * LIST_PAGE_SIZE;
@@ -156,13 +177,13 @@ export class BrowseController {
           papers = result.hits.map((hit) => hit.fragment);
           highlights = new Map(result.hits.map((hit) => [hit.fragment.n, hit.highlights]));
         } else {
-          const docs = this.facets.page(this.facets.allowed(filters, within), await this.order(sort), offset, LIST_PAGE_SIZE);
-          papers = await this.client.fragments('list', docs);
+          const ordered = await this.order(sort);
+          const allowed = facetAllowed ? intersect(facetAllowed, within) : within;
+          papers = await this.client.fragments('list', pageOf(allowed, ordered, this.catalogueSize, offset, LIST_PAGE_SIZE));
         }
       } else {
-        total = this.facets.total(facetAllowed);
-        const docs = this.facets.page(facetAllowed, await this.order(sort), offset, LIST_PAGE_SIZE);
-        papers = await this.client.fragments('list', docs);
+        total = facetAllowed ? popcount(facetAllowed) : this.catalogueSize;
+        papers = await this.client.fragments('list', pageOf(facetAllowed, await this.order(sort), this.catalogueSize, offset, LIST_PAGE_SIZE));
       }
     } catch (error) {
       if (error instanceof StaleRequest) return;
@@ -170,7 +191,35 @@ export class BrowseController {
     }
     if (ticket !== this.renderCount) return;
 
-    const counts = this.facets.counts(filters, within);
+    const techniqueLabel = (id: string) => this.facets?.label('technique', id) ?? this.staticLabel('technique', id);
+    this.list.start = offset + 1;
+    this.list.replaceChildren(...papers.map((paper) => paperCard(paper, { techniqueLabel, highlights: highlights.get(paper.n) })));
+    this.renderPager(total);
+    const shown = papers.length === 0 ? 'No papers' : `${plural(total, 'paper')}`;
+    const what = query ? ` match “${query}”` : '';
+    const filtered = filtering ? (query ? ' and the filters' : ' match the filters') : '';
+    const range = papers.length > 0 && total > papers.length ? `; showing ${offset + 1}–${offset + papers.length}` : '';
+    this.status.textContent = `${shown}${what}${filtered}${!what && !filtered ? ' in the catalogue' : ''}${range}.`;
+
+    if (facets && (filtering || !query)) this.renderCounts(facets, filters, within);
+    else {
+      this.countsTimer = setTimeout(() => {
+        void this.loadFacets().then((loaded) => {
+          if (ticket === this.renderCount) this.renderCounts(loaded, loaded.known(state.filters), within);
+        });
+      }, COUNTS_DELAY_MS);
+    }
+    document.dispatchEvent(new CustomEvent('paper-browse:rendered', { detail: { total, shown: papers.length } }));
+  }
+
+  /** A value's label as the static form printed it (before the facet lists have loaded). */
+  private staticLabel(facet: string, id: string): string {
+    const box = this.form.querySelector<HTMLInputElement>(`input[name="${facet}"][value="${CSS.escape(id)}"]`);
+    return box?.closest('label')?.querySelector('.facet__label')?.textContent ?? id;
+  }
+
+  private renderCounts(facets: FacetEngine, filters: Filters, within: Bitset | null): void {
+    const counts = facets.counts(filters, within);
     for (const facet of BROWSE_FACETS) {
       for (const box of this.form.querySelectorAll<HTMLInputElement>(`input[name="${facet}"]`)) {
         const count = counts[facet].get(box.value) ?? 0;
@@ -179,17 +228,8 @@ export class BrowseController {
         label.classList.toggle('facet__value--empty', count === 0 && !box.checked);
       }
     }
-
-    const techniqueLabel = (id: string) => this.facets.label('technique', id);
-    this.list.start = offset + 1;
-    this.list.replaceChildren(...papers.map((paper) => paperCard(paper, { techniqueLabel, highlights: highlights.get(paper.n) })));
-    this.renderPager(total);
-    const shown = papers.length === 0 ? 'No papers' : `${plural(total, 'paper')}`;
-    const what = query ? ` match “${query}”` : '';
-    const filtered = BROWSE_FACETS.some((facet) => filters[facet].length > 0) ? (query ? ' and the filters' : ' match the filters') : '';
-    const range = papers.length > 0 && total > papers.length ? `; showing ${offset + 1}–${offset + papers.length}` : '';
-    this.status.textContent = `${shown}${what}${filtered}${!what && !filtered ? ' in the catalogue' : ''}${range}.`;
-    document.dispatchEvent(new CustomEvent('paper-browse:rendered', { detail: { total, shown: papers.length } }));
+    this.root.dataset.counted = 'true';
+    document.dispatchEvent(new CustomEvent('paper-browse:counted'));
   }
 
   private renderPager(total: number): void {

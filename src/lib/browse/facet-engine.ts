@@ -87,19 +87,18 @@ export class FacetEngine {
   total(allowed: Bitset | null): number {
     return allowed ? popcount(allowed) : this.count;
   }
-
-  /** One page of the allowed documents in `order` (null: document order, which is newest first). */
-  page(allowed: Bitset | null, order: ArrayLike<number> | null, offset: number, limit: number): number[] {
-    const out: number[] = [];
-    let skipped = 0;
-    const length = order ? order.length : this.count;
-    for (let i = 0; i < length && out.length < limit; i++) {
-      const n = order ? order[i] : i;
-      if (allowed && !hasBit(allowed, n)) continue;
-      if (skipped++ < offset) continue;
-      out.push(n);
-    }
-    return out;
-  }
 }
 
+/** One page of the allowed documents (null: all `count`) in `order` (null: document order, newest first). */
+export function pageOf(allowed: Bitset | null, order: ArrayLike<number> | null, count: number, offset: number, limit: number): number[] {
+  const out: number[] = [];
+  let skipped = 0;
+  const length = order ? order.length : count;
+  for (let i = 0; i < length && out.length < limit; i++) {
+    const n = order ? order[i] : i;
+    if (allowed && !hasBit(allowed, n)) continue;
+    if (skipped++ < offset) continue;
+    out.push(n);
+  }
+  return out;
+}

@@ -136,44 +136,60 @@ export class SearchEngine {
 
     const matches = new Uint32Array(bitsetWords(meta.count));
     let all: number[];
+    let partial: number[] = [];
     if (significant.length === 1 && significant[0].length === SHARD_PREFIX && meta.split.includes(significant[0])) {
       // A two-letter query on a huge prefix: its precomputed best documents, not a scan of every posting.
       all = (await this.file(indexPaths.top(significant[0]))) as number[];
       all.forEach((n, i) => (this.scores[n] = all.length - i));
     } else {
-      all = await this.accumulate(significant);
+      ({ all, partial } = await this.accumulate(significant));
     }
-    // `matches` ignores the facets, so the page can count each facet value under the query;
-    // ranking and `total` respect them.
-    for (const n of all) setBit(matches, n);
-    const matched = allowed ? all.filter((n) => hasBit(allowed, n)) : all;
+    const isAllowed = (n: number) => !allowed || hasBit(allowed, n);
+    const matched = allowed ? all.filter(isAllowed) : all;
 
+    // Fuse sees the best documents that match every word; when there are fewer than
+    // CANDIDATES of those, the best partial matches fill up, and Fuse decides whether
+    // they match the query as a whole ("reasoning length" vs "Reasoning-Enhanced").
+    // Fillers are chosen without the facets, so which documents match a query never depends on them.
     const candidates = topByScore(matched, this.scores, CANDIDATES);
-    const fragments = await Promise.all(candidates.map((n) => this.fragment(n)));
+    const fillers = all.length < CANDIDATES ? topByScore(partial, this.scores, CANDIDATES - all.length) : [];
+    const fragments = await Promise.all([...candidates, ...fillers].map((n) => this.fragment(n)));
     const docs = fragments.map((fragment) => searchDocument(fragment, meta.terms));
     const fuse = new Fuse<SearchDocument>(docs, FUSE_OPTIONS);
     const reranked = fuse.search(query.trim());
     const highlights = new Map<number, Highlights>();
     const ranked: number[] = [];
     for (const result of reranked) {
+      if (!isAllowed(result.item.n)) continue;
       ranked.push(result.item.n);
       highlights.set(result.item.n, toHighlights(result.matches ?? []));
     }
+    const seen = new Set(ranked);
+    // Partial matches count only if Fuse accepted them.
+    const acceptedByFuse = new Set(reranked.map((result) => result.item.n));
+    const accepted = fillers.filter((n) => acceptedByFuse.has(n));
     // Candidates Fuse found too loose still matched every word: they follow, in stage-one order,
     // and then every other match, so paging reaches all of them.
-    const seen = new Set(ranked);
     for (const n of candidates) if (!seen.has(n)) ranked.push(n), seen.add(n);
     if (matched.length > candidates.length) {
       const rest = matched.filter((n) => !seen.has(n));
       rest.sort((a, b) => this.scores[b] - this.scores[a] || a - b);
       ranked.push(...rest);
     }
+    // `matches` ignores the facets, so the page can count each facet value under the query;
+    // ranking and `total` respect them.
+    for (const n of all) setBit(matches, n);
+    for (const n of accepted) setBit(matches, n);
     for (const n of all) this.scores[n] = 0;
-    return { ranked, highlights, total: matched.length, matches };
+    for (const n of partial) this.scores[n] = 0;
+    return { ranked, highlights, total: matched.length + accepted.filter(isAllowed).length, matches };
   }
 
-  /** Sums postings of every word's expansions; returns documents matching all words (or any, if none match all). */
-  private async accumulate(words: string[]): Promise<number[]> {
+  /**
+   * Sums postings of every word's expansions. `all`: documents matching every word
+   * (or any word, when none matches all); `partial`: the rest of those touched.
+   */
+  private async accumulate(words: string[]): Promise<{ all: number[]; partial: number[] }> {
     const { scores, stamps, hitCounts } = this;
     const touched: number[] = [];
     const expansions = await Promise.all(words.map((word) => this.expand(word)));
@@ -195,15 +211,14 @@ export class SearchEngine {
         }
       }
     }
-    let matched = touched.filter((doc) => hitCounts[doc] === words.length);
-    if (matched.length === 0) matched = touched;
-    const keep = new Set(matched);
+    const all: number[] = [];
+    const partial: number[] = [];
+    for (const doc of touched) (hitCounts[doc] === words.length ? all : partial).push(doc);
     for (const doc of touched) {
       stamps[doc] = 0;
       hitCounts[doc] = 0;
-      if (!keep.has(doc)) scores[doc] = 0;
     }
-    return matched;
+    return all.length > 0 ? { all, partial } : { all: partial, partial: [] };
   }
 
   /** The index terms a query word stands for: itself, longer words it starts, and close misspellings. */

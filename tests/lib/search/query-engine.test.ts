@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PaperRecord } from '../../../src/lib/schema.ts';
+import { fullBitset, fromDocs } from '../../../src/lib/browse/bitset.ts';
+import { realRecords } from '../../helpers/records.ts';
+import { exhaustiveFuse, inMemoryIndex } from '../../helpers/search-index.ts';
+
+let records: PaperRecord[];
+let index: ReturnType<typeof inMemoryIndex>;
+
+beforeAll(async () => {
+  records = await realRecords();
+  index = inMemoryIndex(records);
+});
+
+const top = async (query: string, limit = 10) => (await index.engine.search(query, { limit })).hits.map((hit) => hit.fragment);
+
+describe('typo-tolerant search on the real digests', () => {
+  it.each([
+    ['quantisation', 'techniques', 'quantization'],
+    ['distilation', 'techniques', 'distillation'],
+    ['pruneing', 'techniques', 'pruning'],
+    ['kv cahce', 'targets', 'kv-cache'],
+  ] as const)('"%s" finds %s:%s papers first', async (query, field, id) => {
+    const hits = await top(query, 10);
+    expect(hits.length).toBe(10);
+    const onTopic = hits.filter((hit) => hit[field].includes(id));
+    expect(onTopic.length, hits.map((hit) => hit.title).join('\n')).toBeGreaterThanOrEqual(9);
+  });
+
+  it('a method name finds its paper first, for nearly every named method', async () => {
+    const named = records.filter((record) => record.method && record.method.length >= 3);
+    // Method names several papers share (or that are ordinary words in other titles) may rank a sibling first.
+    const misses: string[] = [];
+    for (const record of named) {
+      const [first] = await top(record.method!, 3);
+      if (first?.method !== record.method) misses.push(`${record.method} -> ${first?.method ?? first?.title ?? 'nothing'}`);
+    }
+    expect(misses.length / named.length, misses.join('\n')).toBeLessThanOrEqual(0.03);
+  });
+
+  it('puts a title hit above a hit only in the claims', async () => {
+    const [first] = await top('speculative decoding', 1);
+    expect(first.title.toLowerCase()).toContain('speculative decoding');
+  });
+
+  it('agrees with exhaustive Fuse on at least 18 of the top 20 for queries of four or more characters', async () => {
+    const fuse = exhaustiveFuse(index.papers);
+    for (const query of ['quantization', 'kv cache', 'low rank', 'speculative decoding', 'distillation', 'pruning', 'quantizaton', 'token merging', 'reasoning length']) {
+      const reference = fuse.search(query, { limit: 20 }).map((result) => result.item.n);
+      const ours = (await top(query, 20)).map((hit) => hit.n);
+      const shared = ours.filter((n) => reference.includes(n)).length;
+      expect(shared, `${query}: ${shared}/${reference.length}`).toBeGreaterThanOrEqual(Math.min(18, reference.length));
+    }
+  });
+});
+
+describe('what a query returns', () => {
+  it('refuses one-character queries and says why', async () => {
+    const result = await index.engine.search('q');
+    expect(result).toMatchObject({ total: 0, hits: [], reason: 'short' });
+  });
+
+  it('says when no word matched', async () => {
+    const result = await index.engine.search('zzzzqqqq');
+    expect(result).toMatchObject({ total: 0, reason: 'none' });
+  });
+
+  it('ranks papers that match every word of a phrase first', async () => {
+    const result = await index.engine.search('kv cache quantization', { limit: 3 });
+    expect(result.total).toBeGreaterThan(3);
+    for (const hit of result.hits) expect(hit.fragment.title.toLowerCase(), hit.fragment.title).toMatch(/kv cache quanti/);
+  });
+
+  it('highlights the matched part of the title', async () => {
+    const [hit] = (await index.engine.search('GPTQ', { limit: 1 })).hits;
+    const [start, end] = hit.highlights.title[0];
+    expect(hit.fragment.title.slice(start, end + 1).toLowerCase()).toBe('gptq');
+  });
+
+  it('pages through every match, each document once', async () => {
+    const first = await index.engine.search('compression', { offset: 0, limit: 1000 });
+    const ids = first.hits.map((hit) => hit.fragment.n);
+    expect(new Set(ids).size).toBe(first.total);
+    const page2 = await index.engine.search('compression', { offset: 50, limit: 50 });
+    expect(page2.hits.map((hit) => hit.fragment.n)).toEqual(ids.slice(50, 100));
+  });
+
+  it('ranks only what the facets allow, while its match set ignores them', async () => {
+    const quantized = index.papers.flatMap((paper, n) => (paper.techniques.includes('quantization') ? [n] : []));
+    const allowed = fromDocs(index.papers.length, quantized);
+    const result = await index.engine.search('kv cache', { allowed, limit: 100 });
+    expect(result.hits.length).toBe(result.total);
+    expect(result.hits.every((hit) => hit.fragment.techniques.includes('quantization'))).toBe(true);
+    const unfiltered = await index.engine.search('kv cache', { allowed: fullBitset(index.papers.length), limit: 0 });
+    expect(Array.from(result.matches)).toEqual(Array.from(unfiltered.matches));
+    expect(unfiltered.total).toBeGreaterThan(result.total);
+  });
+});
+
+describe('sharding', () => {
+  it('gives the same answers when prefixes are split into three-letter shards', async () => {
+    const split = inMemoryIndex(records, { maxShardPostings: 20 });
+    expect(split.meta.split.length).toBeGreaterThan(0);
+    for (const query of ['quantisation', 'kv cahce', 'pruning', 'LASER', 'qu']) {
+      const a = (await index.engine.search(query, { limit: 20 })).hits.map((hit) => hit.fragment.id);
+      const b = (await split.engine.search(query, { limit: 20 })).hits.map((hit) => hit.fragment.id);
+      if (query === 'qu') expect(b.length).toBeGreaterThan(0); // a two-letter query on a split prefix uses the precomputed best list
+      else expect(b).toEqual(a);
+    }
+  });
+
+  it('loads only the shard of the typed prefix and the candidates fragments', async () => {
+    const fresh = inMemoryIndex(records);
+    await fresh.engine.search('pruning', { limit: 5 });
+    const shards = fresh.loads.filter((path) => path.startsWith('s/'));
+    expect(shards).toEqual(['s/pr.json']);
+    expect(fresh.loads.filter((path) => path.startsWith('d/')).length).toBeLessThanOrEqual(50);
+  });
+});
