@@ -79,8 +79,9 @@ export class BrowseController {
   fromForm(): Promise<void> {
     const data = new FormData(this.form);
     for (const facet of BROWSE_FACETS) this.state.filters[facet] = data.getAll(facet).map(String);
-    const sort = String(data.get('sort') ?? '');
-    this.state.sort = sort ? (sort as ListSort) : null;
+    // The select always shows a sort; only a choice other than the default becomes explicit.
+    const sort = String(data.get('sort') ?? '') as ListSort;
+    this.state.sort = sort && sort !== effectiveSort({ ...this.state, sort: null }) ? sort : null;
     this.state.page = 1;
     return this.commit('push');
   }
@@ -155,7 +156,11 @@ export class BrowseController {
     const state = this.state;
     const filtering = BROWSE_FACETS.some((facet) => state.filters[facet].length > 0);
     // Filters need the lists now; a query alone renders first and counts later.
+    // An older render must never send a request after a newer one started: on the worker's
+    // list channel it would replace the newer render's request.
+    const superseded = () => ticket !== this.renderCount;
     const facets = filtering ? await this.loadFacets() : this.facets;
+    if (superseded()) return;
     const filters = facets ? facets.known(state.filters) : state.filters;
     const facetAllowed = facets && filtering ? facets.allowed(filters) : null;
     this.root.allowed = facetAllowed;
@@ -171,6 +176,7 @@ export class BrowseController {
       if (query) {
         const relevance = sort === 'relevance';
         const result = await this.client.search('list', query, { allowed: facetAllowed, offset: relevance ? offset : 0, limit: relevance ? LIST_PAGE_SIZE : 0 });
+        if (superseded()) return;
         within = result.matches;
         total = result.total;
         if (relevance) {
@@ -178,18 +184,21 @@ export class BrowseController {
           highlights = new Map(result.hits.map((hit) => [hit.fragment.n, hit.highlights]));
         } else {
           const ordered = await this.order(sort);
+          if (superseded()) return;
           const allowed = facetAllowed ? intersect(facetAllowed, within) : within;
           papers = await this.client.fragments('list', pageOf(allowed, ordered, this.catalogueSize, offset, LIST_PAGE_SIZE));
         }
       } else {
         total = facetAllowed ? popcount(facetAllowed) : this.catalogueSize;
-        papers = await this.client.fragments('list', pageOf(facetAllowed, await this.order(sort), this.catalogueSize, offset, LIST_PAGE_SIZE));
+        const ordered = await this.order(sort);
+        if (superseded()) return;
+        papers = await this.client.fragments('list', pageOf(facetAllowed, ordered, this.catalogueSize, offset, LIST_PAGE_SIZE));
       }
     } catch (error) {
       if (error instanceof StaleRequest) return;
       throw error;
     }
-    if (ticket !== this.renderCount) return;
+    if (superseded()) return;
 
     const techniqueLabel = (id: string) => this.facets?.label('technique', id) ?? this.staticLabel('technique', id);
     this.list.start = offset + 1;

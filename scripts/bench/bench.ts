@@ -1,0 +1,289 @@
+/**
+ * `npm run bench`: the catalogue at 1k, 10k and 100k synthetic papers.
+ *
+ *   npm run bench -- [--sizes 1000,10000,100000] [--work .cache/bench] [--seed 7] [--no-baseline]
+ *
+ * For each size it generates digests, then prints: ingest time; build time and
+ * its ratio to bare Astro emitting one minimal page per paper; output size;
+ * JavaScript on the home page before search; bytes (gzip) fetched before the
+ * first result and for a whole typed query; per-keystroke latency in headless
+ * Chromium (median and p95 over typed sessions of exact, partial and
+ * misspelled queries); and top-20 agreement with exhaustive Fuse. Targets from
+ * issue #4 are printed beside the figures; nothing here fails a build.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import Fuse from 'fuse.js/basic';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { PaperRecords, type PaperRecord } from '../../src/lib/schema.ts';
+import { SearchEngine } from '../../src/lib/search/query-engine.ts';
+import { type SearchDocument, searchDocument } from '../../src/lib/search/search-document.ts';
+import { FUSE_OPTIONS } from '../../src/lib/search/search-options.ts';
+import { SEARCH_DIR } from '../../src/lib/search/index-format.ts';
+import { indexVersion } from '../../src/lib/search/index-version.ts';
+import { compareNewestFirst } from '../../src/lib/paper-order.ts';
+import { termTable, toFragment } from '../search-index/build-search-index.ts';
+import { startServer } from '../lib/static-server.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const bin = (tool: string) => path.join(ROOT, 'node_modules/.bin', tool);
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** Typed sessions: exact words, partial words (as typed so far), misspellings; plus one method name from the corpus. */
+const SESSIONS = {
+  exact: ['quantization', 'kv cache', 'speculative decoding', 'knowledge distillation'],
+  partial: ['quant', 'distil', 'low ra', 'prun'],
+  misspelled: ['quantizaton', 'specualtive decodng', 'kv cahce', 'pruneing', 'distilation'],
+};
+
+interface SizeResult {
+  papers: number;
+  ingestSeconds: number;
+  buildSeconds: number;
+  baselineSeconds: number | null;
+  distBytes: number;
+  distFiles: number;
+  indexBytes: number;
+  homeJsGzip: number;
+  homeJsRaw: number;
+  firstResultGzip: { median: number; max: number };
+  wholeQueryGzip: { median: number; max: number };
+  facetListsGzip: number;
+  keystroke: { median: number; p95: number; max: number; samples: number };
+  agreement: { query: string; shared: number; of: number }[];
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+  const started = performance.now();
+  execFileSync(command, args, { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 });
+  return (performance.now() - started) / 1000;
+}
+
+function walk(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    files++;
+    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return { bytes, files };
+}
+
+const percentile = (values: number[], p: number) => {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const median = (values: number[]) => percentile(values, 50);
+
+/**
+ * Response bodies gzip-compressed, as a host would send them, per URL. The home
+ * page's facet lists load once, after typing pauses, for the counts: they are
+ * reported on their own, not as search bytes.
+ */
+function trackBytes(page: Page): { search: () => number } {
+  const sizes = new Map<string, number>();
+  page.context().on('requestfinished', async (request) => {
+    const response = await request.response();
+    if (!response) return;
+    try {
+      sizes.set(request.url(), gzipSync(await response.body()).length);
+    } catch {
+      // A body already discarded (a redirect) costs nothing here.
+    }
+  });
+  return { search: () => [...sizes].filter(([url]) => !url.endsWith('/facets.json')).reduce((sum, [, size]) => sum + size, 0) };
+}
+
+async function typedSession(browser: Browser, url: string, query: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(() => {
+    const w = window as unknown as { __results: { query: string; elapsed: number }[] };
+    w.__results = [];
+    document.addEventListener('paper-search:results', (event) => w.__results.push((event as CustomEvent).detail));
+  });
+  const bytes = trackBytes(page);
+  await page.focus('#search-input');
+  const latencies: number[] = [];
+  let firstResultBytes = -1;
+  let typed = '';
+  for (const character of query) {
+    typed += character;
+    const before = await page.evaluate(() => (window as unknown as { __results: unknown[] }).__results.length);
+    await page.keyboard.type(character);
+    if (typed.trim().length < 2) continue;
+    await page.waitForFunction(
+      ([count, value]) => {
+        const results = (window as unknown as { __results: { query: string }[] }).__results;
+        return results.length > (count as number) && results.at(-1)!.query === value;
+      },
+      [before, typed] as const,
+      { timeout: 20_000 },
+    );
+    const result = await page.evaluate(() => (window as unknown as { __results: { elapsed: number }[] }).__results.at(-1)!);
+    latencies.push(result.elapsed);
+    if (firstResultBytes < 0) {
+      await page.waitForTimeout(50); // let the finished-request handlers record the bodies
+      firstResultBytes = bytes.search();
+    }
+  }
+  await page.waitForTimeout(150);
+  const wholeQueryBytes = bytes.search();
+  await context.close();
+  return { latencies, firstResultBytes, wholeQueryBytes };
+}
+
+async function homeJavaScript(browser: Browser, url: string): Promise<{ gzip: number; raw: number }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let gzip = 0;
+  let raw = 0;
+  page.on('response', async (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    const body = await response.body();
+    raw += body.length;
+    gzip += gzipSync(body).length;
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await context.close();
+  return { gzip, raw };
+}
+
+/** Top-20 overlap between the two-stage engine (reading the built files) and plain Fuse over every paper. */
+async function agreement(papers: PaperRecord[], indexDir: string, queries: string[]) {
+  const engine = new SearchEngine(async (file) => JSON.parse(readFileSync(path.join(indexDir, file), 'utf8')));
+  const terms = termTable();
+  const ordered = [...papers].sort(compareNewestFirst);
+  const fuse = new Fuse<SearchDocument>(ordered.map((paper, n) => searchDocument(toFragment(paper, n), terms)), FUSE_OPTIONS);
+  const out: { query: string; shared: number; of: number }[] = [];
+  for (const query of queries) {
+    const reference = fuse.search(query, { limit: 20 }).map((result) => result.item.n);
+    const ours = (await engine.search(query, { limit: 20 })).hits.map((hit) => hit.fragment.n);
+    out.push({ query, shared: ours.filter((n) => reference.includes(n)).length, of: reference.length });
+  }
+  return out;
+}
+
+async function benchSize(papersWanted: number, work: string, seed: number, baseline: boolean, browser: Browser): Promise<SizeResult> {
+  const dir = path.join(work, String(papersWanted));
+  rmSync(dir, { recursive: true, force: true });
+  const digests = path.join(dir, 'digests');
+  const data = path.join(dir, 'data');
+  const dist = path.join(dir, 'dist');
+  console.error(`\n[${papersWanted}] generating digests`);
+  run(bin('tsx'), ['scripts/bench/generate-digests.ts', '--papers', String(papersWanted), '--out', digests, '--seed', String(seed)]);
+  console.error(`[${papersWanted}] ingesting`);
+  const ingestSeconds = run(bin('tsx'), ['scripts/ingest.ts', '--digests', digests], { SITE_DATA_DIR: data });
+  console.error(`[${papersWanted}] building the site`);
+  const buildSeconds = run(bin('astro'), ['build', '--silent'], { SITE_DATA_DIR: data, OUT_DIR: dist });
+  let baselineSeconds: number | null = null;
+  if (baseline) {
+    console.error(`[${papersWanted}] building the bare-Astro baseline`);
+    baselineSeconds = run(bin('astro'), ['build', '--silent', '--root', 'scripts/bench/baseline'], { BENCH_PAPERS_FILE: path.join(data, 'papers.json'), OUT_DIR: path.join(dir, 'baseline-dist') });
+    rmSync(path.join(dir, 'baseline-dist'), { recursive: true, force: true });
+  }
+  const papersText = readFileSync(path.join(data, 'papers.json'), 'utf8');
+  const papers = PaperRecords.parse(JSON.parse(papersText));
+  const indexDir = path.join(dist, SEARCH_DIR, indexVersion(papersText));
+  const { bytes: distBytes, files: distFiles } = walk(dist);
+  const { bytes: indexBytes } = walk(indexDir);
+
+  console.error(`[${papersWanted}] typing in Chromium`);
+  const server = await startServer({ root: dist });
+  const home = await homeJavaScript(browser, server.url);
+  const method = papers.find((paper) => paper.method && paper.method.length >= 5)?.method;
+  const sessions = [...SESSIONS.exact, ...SESSIONS.partial, ...SESSIONS.misspelled, ...(method ? [method] : [])];
+  const latencies: number[] = [];
+  const firstBytes: number[] = [];
+  const wholeBytes: number[] = [];
+  for (const query of sessions) {
+    const session = await typedSession(browser, server.url, query);
+    latencies.push(...session.latencies);
+    firstBytes.push(session.firstResultBytes);
+    wholeBytes.push(session.wholeQueryBytes);
+  }
+  await server.close();
+  const facetListsGzip = gzipSync(readFileSync(path.join(indexDir, 'facets.json'))).length;
+  const agreementQueries = [...SESSIONS.exact, ...SESSIONS.misspelled, ...(method ? [method] : []), 'quant', 'distil', 'prun'].filter((query) => query.length >= 4);
+  console.error(`[${papersWanted}] comparing with exhaustive Fuse`);
+  return {
+    papers: papers.length,
+    ingestSeconds,
+    buildSeconds,
+    baselineSeconds,
+    distBytes,
+    distFiles,
+    indexBytes,
+    homeJsGzip: home.gzip,
+    homeJsRaw: home.raw,
+    firstResultGzip: { median: median(firstBytes), max: Math.max(...firstBytes) },
+    wholeQueryGzip: { median: median(wholeBytes), max: Math.max(...wholeBytes) },
+    facetListsGzip,
+    keystroke: { median: median(latencies), p95: percentile(latencies, 95), max: Math.max(...latencies), samples: latencies.length },
+    agreement: await agreement(papers, indexDir, agreementQueries),
+  };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function report(results: SizeResult[]): string {
+  const rows: [string, (r: SizeResult) => string, string][] = [
+    ['papers', (r) => r.papers.toLocaleString('en'), ''],
+    ['ingest', (r) => `${r.ingestSeconds.toFixed(1)} s`, ''],
+    ['build (ingest excluded)', (r) => `${r.buildSeconds.toFixed(1)} s`, ''],
+    ['bare-Astro baseline', (r) => (r.baselineSeconds === null ? '–' : `${r.baselineSeconds.toFixed(1)} s`), ''],
+    ['build / baseline', (r) => (r.baselineSeconds === null ? '–' : `${(r.buildSeconds / r.baselineSeconds).toFixed(2)}x`), '< 2x'],
+    ['output', (r) => `${mb(r.distBytes)} in ${r.distFiles.toLocaleString('en')} files`, ''],
+    ['  of which search index', (r) => mb(r.indexBytes), ''],
+    ['home JS before search (gzip / raw)', (r) => `${kb(r.homeJsGzip)} / ${kb(r.homeJsRaw)}`, '<= 10 KB'],
+    ['before first result (gzip, median / max)', (r) => `${kb(r.firstResultGzip.median)} / ${kb(r.firstResultGzip.max)}`, '< 50 KB'],
+    ['whole typed query (gzip, median / max)', (r) => `${kb(r.wholeQueryGzip.median)} / ${kb(r.wholeQueryGzip.max)}`, '< 150 KB (10k) / 300 KB (100k)'],
+    ['facet lists, loaded once for counts (gzip)', (r) => kb(r.facetListsGzip), ''],
+    ['keystroke latency median', (r) => `${r.keystroke.median.toFixed(1)} ms`, ''],
+    ['keystroke latency p95 (max)', (r) => `${r.keystroke.p95.toFixed(1)} ms (${r.keystroke.max.toFixed(1)})`, '< 16 ms'],
+    ['keystrokes measured', (r) => String(r.keystroke.samples), ''],
+    ['top-20 agreement, worst query', (r) => { const worst = [...r.agreement].sort((a, b) => a.shared / Math.max(1, Math.min(20, a.of)) - b.shared / Math.max(1, Math.min(20, b.of)))[0]; return worst ? `${worst.shared}/${Math.min(20, worst.of)} (${worst.query})` : '–'; }, '>= 18/20'],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  const columns = results.map((r) => rows.map(([, value]) => value(r)));
+  const colWidth = columns.map((column) => Math.max(...column.map((cell) => cell.length)));
+  const lines = rows.map(([label, , target], i) => `${label.padEnd(width)}  ${columns.map((column, c) => column[i].padStart(colWidth[c])).join('  ')}  ${target}`);
+  const agreementLines = results.flatMap((r) => [`\nTop-20 agreement with exhaustive Fuse at ${r.papers.toLocaleString('en')} papers:`, ...r.agreement.map((a) => `  ${a.query.padEnd(24)} ${a.shared}/${Math.min(20, a.of)}`)]);
+  return [...lines, ...agreementLines].join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '1000,10000,100000' },
+      work: { type: 'string', default: path.join(ROOT, '.cache/bench') },
+      seed: { type: 'string', default: '7' },
+      'no-baseline': { type: 'boolean', default: false },
+    },
+  });
+  const sizes = values.sizes.split(',').map((size) => Number.parseInt(size, 10));
+  mkdirSync(values.work, { recursive: true });
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const results: SizeResult[] = [];
+  try {
+    for (const size of sizes) {
+      results.push(await benchSize(size, values.work, Number(values.seed), !values['no-baseline'], browser));
+      writeFileSync(path.join(values.work, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log(report(results));
+  console.log(`\nRaw figures: ${path.relative(ROOT, path.join(values.work, 'results.json'))}`);
+}
+
+await main();
