@@ -31,9 +31,30 @@ export async function writeIndexFiles(root: string, files: Map<string, string>, 
 }
 
 export function searchIndex(): AstroIntegration {
+  let base = '/';
   return {
     name: 'paper-catalogue:search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      // `npm run dev` serves the same index from memory, rebuilt when the papers file changes.
+      'astro:server:setup': ({ server }) => {
+        let cached: { text: string; files: Map<string, string>; prefix: string } | null = null;
+        server.middlewares.use(async (request, response, next) => {
+          const url = request.url?.split('?')[0] ?? '';
+          if (!url.startsWith(`${base}${SEARCH_DIR}/`)) return next();
+          const text = await readFile(PAPERS_FILE, 'utf8');
+          if (cached?.text !== text) {
+            const { files } = buildSearchIndex(PaperRecords.parse(JSON.parse(text)));
+            cached = { text, files, prefix: `${base}${SEARCH_DIR}/${indexVersion(text)}/` };
+          }
+          const body = url.startsWith(cached.prefix) ? cached.files.get(url.slice(cached.prefix.length)) : undefined;
+          if (body === undefined) return next();
+          response.setHeader('content-type', 'application/json; charset=utf-8');
+          response.end(body);
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const text = await readFile(PAPERS_FILE, 'utf8');
