@@ -46,6 +46,8 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Why nothing matched, when nothing did: too short a query, or no word found. */
   reason?: 'short' | 'none';
+  /** Milliseconds the search took where it ran (the worker), set by the worker. */
+  workMs?: number;
 }
 
 interface Expansion {
@@ -59,6 +61,7 @@ export class SearchEngine {
   private meta!: IndexMeta;
   private readonly files = new Map<string, Promise<unknown>>();
   private readonly termFuse = new Map<string, Fuse<string>>();
+  private readonly documents = new Map<number, SearchDocument>();
   private scores = new Float64Array(0);
   private stamps = new Uint32Array(0);
   private hitCounts = new Uint8Array(0);
@@ -87,6 +90,13 @@ export class SearchEngine {
     return promise;
   }
 
+  /** What Fuse sees of a paper, built once per paper per session. */
+  private document(fragment: Fragment): SearchDocument {
+    let doc = this.documents.get(fragment.n);
+    if (!doc) this.documents.set(fragment.n, (doc = searchDocument(fragment, this.meta.terms)));
+    return doc;
+  }
+
   fragment(n: number): Promise<Fragment> {
     return this.file(indexPaths.fragment(n)) as Promise<Fragment>;
   }
@@ -111,7 +121,8 @@ export class SearchEngine {
 
   private async searchNow(query: string, { allowed = null, offset = 0, limit = 10 }: SearchOptions): Promise<SearchResult> {
     const meta = await this.init();
-    const key = `${query}\u0000${allowed ? allowedKey(allowed) : ''}`;
+    // Fuse ignores case and surrounding spaces, so "GPTQ " answers from the "gptq" result.
+    const key = `${query.trim().toLowerCase()}\u0000${allowed ? allowedKey(allowed) : ''}`;
     if (this.last?.key !== key) {
       const stage = await this.rank(query, allowed);
       if ('reason' in stage) return { query, total: 0, matches: new Uint32Array(bitsetWords(meta.count)), hits: [], reason: stage.reason };
@@ -154,7 +165,7 @@ export class SearchEngine {
     const candidates = topByScore(matched, this.scores, CANDIDATES);
     const fillers = all.length < CANDIDATES ? topByScore(partial, this.scores, CANDIDATES - all.length) : [];
     const fragments = await Promise.all([...candidates, ...fillers].map((n) => this.fragment(n)));
-    const docs = fragments.map((fragment) => searchDocument(fragment, meta.terms));
+    const docs = fragments.map((fragment) => this.document(fragment));
     const fuse = new Fuse<SearchDocument>(docs, FUSE_OPTIONS);
     const reranked = fuse.search(query.trim());
     const highlights = new Map<number, Highlights>();

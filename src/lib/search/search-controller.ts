@@ -27,6 +27,8 @@ export interface SearchTiming {
   total: number;
   /** Milliseconds from the keystroke to the results on screen. */
   elapsed: number;
+  /** Of which the search itself, in the worker (fetches included). */
+  workMs: number;
 }
 
 export function attachSearch(root: HTMLElement): void {
@@ -149,7 +151,7 @@ export function attachSearch(root: HTMLElement): void {
     }
     if (input.value !== query) return;
     render(result);
-    const detail: SearchTiming = { query, total: result.total, elapsed: performance.now() - startedAt };
+    const detail: SearchTiming = { query, total: result.total, elapsed: performance.now() - startedAt, workMs: result.workMs ?? 0 };
     root.dispatchEvent(new CustomEvent('paper-search:results', { detail, bubbles: true }));
   };
 

@@ -42,9 +42,10 @@ async function drain(): Promise<void> {
       waiting.delete(channel);
       try {
         if (job.type === 'search') {
+          const started = performance.now();
           const result = await engine.search(job.query, job.options);
           const matches = result.matches.slice();
-          post({ type: 'search', id: job.id, result: { ...result, matches } }, [matches.buffer]);
+          post({ type: 'search', id: job.id, result: { ...result, matches, workMs: performance.now() - started } }, [matches.buffer]);
         } else {
           post({ type: 'fragments', id: job.id, fragments: await Promise.all(job.docs.map((n) => engine!.fragment(n))) });
         }
