@@ -3,6 +3,7 @@
  *
  *   npm run bench -- [--sizes 1000,10000,100000] [--work .cache/bench] [--seed 7] [--no-baseline]
  *   npm run bench -- --digests content/digests      the same figures for an existing folder of digests
+ *   --key-delay MS                                   time between keystrokes (default 120: a fast typist)
  *
  * For each size it generates digests, then prints: ingest time; build time and
  * its ratio to bare Astro emitting one minimal page per paper; output size;
@@ -12,13 +13,13 @@
  * misspelled queries); and top-20 agreement with exhaustive Fuse. Targets from
  * issue #4 are printed beside the figures; nothing here fails a build.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js/basic';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, type Page, type Request, chromium } from 'playwright-core';
 import { PaperRecords, type PaperRecord } from '../../src/lib/schema.ts';
 import { SearchEngine } from '../../src/lib/search/query-engine.ts';
 import { type SearchDocument, searchDocument } from '../../src/lib/search/search-document.ts';
@@ -27,7 +28,6 @@ import { SEARCH_DIR } from '../../src/lib/search/index-format.ts';
 import { indexVersion } from '../../src/lib/search/index-version.ts';
 import { compareNewestFirst } from '../../src/lib/paper-order.ts';
 import { termTable, toFragment } from '../search-index/build-search-index.ts';
-import { startServer } from '../lib/static-server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const bin = (tool: string) => path.join(ROOT, 'node_modules/.bin', tool);
@@ -44,6 +44,10 @@ const SESSIONS = {
 /** One keystroke: keystroke-to-results time, files fetched meanwhile, and whether it was the session's first search. */
 interface Keystroke {
   ms: number;
+  /** Until the complete answer (later than `ms` when a partial answer came first). */
+  completeMs: number;
+  /** The first answer ranked only candidates already loaded. */
+  partial: boolean;
   /** Of which the search in the worker. */
   workMs: number;
   fetched: number;
@@ -80,6 +84,10 @@ interface SizeResult {
   worker: Latency;
   /** The first search of a session: worker, fuse.js, index metadata, first shard and fragments. */
   cold: Latency;
+  /** Keystroke to the complete answer, when fragments had to be fetched first. */
+  complete: Latency;
+  /** Share of keystrokes whose first answer was partial. */
+  partialShare: number;
   agreement: { query: string; shared: number; of: number }[];
   sessions: { query: string; latencies: Keystroke[]; firstResultBytes: number; wholeQueryBytes: number }[];
 }
@@ -113,27 +121,46 @@ const median = (values: number[]) => percentile(values, 50);
  * page's facet lists load once, after typing pauses, for the counts: they are
  * reported on their own, not as search bytes.
  */
-function trackBytes(page: Page): { search: () => number; requests: () => number } {
-  const sizes = new Map<string, number>();
+function trackBytes(page: Page): { search: () => Promise<number>; requests: () => number } {
+  const finished: Request[] = [];
+  const sizes = new Map<Request, number>();
   let requests = 0;
   // Index files and code only: a URL change on the home page also re-requests the favicon.
   page.context().on('request', (request) => {
     if (/\/(search|_astro)\//.test(request.url())) requests++;
   });
-  page.context().on('requestfinished', async (request) => {
-    const response = await request.response();
-    if (!response) return;
-    try {
-      sizes.set(request.url(), gzipSync(await response.body()).length);
-    } catch {
-      // A body already discarded (a redirect) costs nothing here.
+  page.context().on('requestfinished', (request) => finished.push(request));
+  /** Gzip sizes are taken when asked, not while the page types, so measuring never competes with typing. */
+  const search = async () => {
+    for (const request of finished) {
+      if (sizes.has(request) || request.url().endsWith('/facets.json')) continue;
+      const response = await request.response();
+      const body = response ? await response.body().catch(() => null) : null;
+      sizes.set(request, body ? gzipSync(body).length : 0);
     }
+    return [...sizes.values()].reduce((sum, size) => sum + size, 0);
+  };
+  return { search, requests: () => requests };
+}
+
+/** Serves a build from its own process, so serving files never competes with the measuring process. */
+async function serveInChild(dist: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const port = 4500 + Math.floor(Math.random() * 400);
+  const child = spawn(bin('tsx'), ['scripts/serve.ts'], { cwd: ROOT, env: { ...process.env, SERVE_DIR: dist, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('served at') && resolve());
+    child.on('exit', (code) => reject(new Error(`static server exited with ${code}`)));
   });
   return {
-    search: () => [...sizes].filter(([url]) => !url.endsWith('/facets.json')).reduce((sum, [, size]) => sum + size, 0),
-    requests: () => requests,
+    url: `http://127.0.0.1:${port}/`,
+    close: async () => {
+      child.kill();
+    },
   };
 }
+
+/** Typing speed of the sessions: about 80 words per minute, a fast typist. */
+let keyDelayMs = 120;
 
 async function typedSession(browser: Browser, url: string, query: string) {
   const context = await browser.newContext();
@@ -146,6 +173,7 @@ async function typedSession(browser: Browser, url: string, query: string) {
   });
   const bytes = trackBytes(page);
   await page.focus('#search-input');
+  await page.waitForTimeout(keyDelayMs);
   const latencies: Keystroke[] = [];
   let firstResultBytes = -1;
   let typed = '';
@@ -153,25 +181,27 @@ async function typedSession(browser: Browser, url: string, query: string) {
     typed += character;
     const before = await page.evaluate(() => (window as unknown as { __results: unknown[] }).__results.length);
     const requestsBefore = bytes.requests();
+    const pressedAt = Date.now();
     await page.keyboard.type(character);
     if (typed.trim().length < 2) continue;
-    await page.waitForFunction(
-      ([count, value]) => {
-        const results = (window as unknown as { __results: { query: string }[] }).__results;
-        return results.length > (count as number) && results.at(-1)!.query === value;
-      },
-      [before, typed] as const,
-      { timeout: 20_000 },
-    );
-    const result = await page.evaluate(() => (window as unknown as { __results: { elapsed: number; workMs: number }[] }).__results.at(-1)!);
-    latencies.push({ ms: result.elapsed, workMs: result.workMs, fetched: bytes.requests() - requestsBefore, first: latencies.length === 0 });
-    if (firstResultBytes < 0) {
-      await page.waitForTimeout(50); // let the finished-request handlers record the bodies
-      firstResultBytes = bytes.search();
-    }
+    // The first answer on screen (partial or complete), then the complete one.
+    const answers = (final: boolean) =>
+      page.waitForFunction(
+        ([count, value, complete]) => {
+          const results = (window as unknown as { __results: { query: string; partial: boolean }[] }).__results.slice(count as number);
+          return results.find((result) => result.query === value && (!complete || !result.partial)) ?? false;
+        },
+        [before, typed, final] as const,
+        { timeout: 20_000 },
+      );
+    const first = (await (await answers(false)).jsonValue()) as unknown as { elapsed: number; workMs: number; partial: boolean };
+    const complete = first.partial ? ((await (await answers(true)).jsonValue()) as unknown as { elapsed: number }) : first;
+    latencies.push({ ms: first.elapsed, completeMs: complete.elapsed, workMs: first.workMs, fetched: bytes.requests() - requestsBefore, first: latencies.length === 0, partial: first.partial });
+    await page.waitForTimeout(Math.max(0, keyDelayMs - (Date.now() - pressedAt)));
+    if (firstResultBytes < 0) firstResultBytes = await bytes.search();
   }
   await page.waitForTimeout(150);
-  const wholeQueryBytes = bytes.search();
+  const wholeQueryBytes = await bytes.search();
   await context.close();
   return { latencies, firstResultBytes, wholeQueryBytes };
 }
@@ -235,7 +265,7 @@ async function benchSize(papersWanted: number | string, work: string, seed: numb
   const { bytes: indexBytes } = walk(indexDir);
 
   console.error(`[${papersWanted}] typing in Chromium`);
-  const server = await startServer({ root: dist });
+  const server = await serveInChild(dist);
   const home = await homeJavaScript(browser, server.url);
   const method = papers.find((paper) => paper.method && paper.method.length >= 5)?.method;
   const sessions = [...SESSIONS.exact, ...SESSIONS.partial, ...SESSIONS.misspelled, ...(method ? [method] : [])];
@@ -271,6 +301,8 @@ async function benchSize(papersWanted: number | string, work: string, seed: numb
     warm: latency(latencies.filter((k) => !k.first && k.fetched === 0).map((k) => k.ms)),
     worker: latency(latencies.filter((k) => !k.first).map((k) => k.workMs)),
     cold: latency(latencies.filter((k) => k.first).map((k) => k.ms)),
+    complete: latency(latencies.filter((k) => !k.first).map((k) => k.completeMs)),
+    partialShare: latencies.filter((k) => !k.first && k.partial).length / Math.max(1, latencies.filter((k) => !k.first).length),
     agreement: await agreement(papers, indexDir, agreementQueries),
     sessions: sessionResults,
   };
@@ -296,6 +328,8 @@ function report(results: SizeResult[]): string {
     ['keystroke, median / p95 (max)', (r) => ms(r.keystroke), '< 16 ms p95'],
     ['  keystrokes that fetched no file', (r) => ms(r.warm), ''],
     ['  search work in the worker', (r) => ms(r.worker), ''],
+    ['  until the complete answer', (r) => ms(r.complete), ''],
+    ['  keystrokes answered partially first', (r) => `${(r.partialShare * 100).toFixed(0)}%`, ''],
     ['first search of a session (cold)', (r) => ms(r.cold), ''],
     ['top-20 agreement, worst query', (r) => { const worst = [...r.agreement].sort((a, b) => a.shared / Math.max(1, Math.min(20, a.of)) - b.shared / Math.max(1, Math.min(20, b.of)))[0]; return worst ? `${worst.shared}/${Math.min(20, worst.of)} (${worst.query})` : '–'; }, '>= 18/20'],
   ];
@@ -315,8 +349,10 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '7' },
       'no-baseline': { type: 'boolean', default: false },
       digests: { type: 'string' },
+      'key-delay': { type: 'string', default: String(keyDelayMs) },
     },
   });
+  keyDelayMs = Number(values['key-delay']);
   const sizes: (number | string)[] = values.digests ? [values.digests] : values.sizes.split(',').map((size) => Number.parseInt(size, 10));
   mkdirSync(values.work, { recursive: true });
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);

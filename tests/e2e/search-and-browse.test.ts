@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { facetValuesOf } from '../../src/lib/browse/facet-fields.ts';
+import { LIST_PAGE_SIZE } from '../../src/lib/search/search-options.ts';
 import { builtRecords } from '../helpers/site.ts';
 import { axeViolations, launchBrowser, serveSite, watchErrors } from './helpers/browser.ts';
 
@@ -28,12 +29,16 @@ const status = (page: Page) => page.locator('[data-browse-status]');
 const listIds = (page: Page) => page.locator('#paper-list > .paper-card').evaluateAll((cards) => cards.map((card) => (card as HTMLElement).dataset.id));
 const valueCount = (page: Page, facet: string, id: string) => page.locator(`input[name="${facet}"][value="${id}"] ~ [data-value-count]`).textContent();
 
-/** Types a query and waits for the popup to show results for exactly that query. */
+/** Types a query and waits for the popup to show the complete results for exactly that query. */
 async function typeQuery(page: Page, query: string) {
   await page.locator('#search-input').fill('');
   await page.evaluate(() => {
     (window as unknown as { lastResults: string | null }).lastResults = null;
-    document.addEventListener('paper-search:results', (event) => ((window as unknown as { lastResults: string }).lastResults = (event as CustomEvent<{ query: string }>).detail.query));
+    document.addEventListener('paper-search:results', (event) => {
+      // A partial first answer may come first; wait for the complete one.
+      const { query, partial } = (event as CustomEvent<{ query: string; partial: boolean }>).detail;
+      if (!partial) (window as unknown as { lastResults: string }).lastResults = query;
+    });
   });
   await page.locator('#search-input').pressSequentially(query);
   await page.waitForFunction((value) => (window as unknown as { lastResults: string | null }).lastResults === value, query);
@@ -49,8 +54,8 @@ describe('facets on the home page', () => {
     const withKv = countWhere((v) => (v.technique.includes('quantization') || v.technique.includes('pruning')) && v.target.includes('kv-cache'));
 
     await page.getByRole('checkbox', { name: /^Quantization \d+$/ }).check();
-    await expect.poll(() => status(page).textContent()).toBe(`${quantization} papers match the filters.`);
-    expect(await page.locator('#paper-list > .paper-card').count()).toBe(Math.min(50, quantization));
+    await expect.poll(() => status(page).textContent()).toMatch(new RegExp(`^${quantization} papers match the filters[.;]`));
+    expect(await page.locator('#paper-list > .paper-card').count()).toBe(Math.min(LIST_PAGE_SIZE, quantization));
     // With quantization ticked, the pruning count says what ticking it too would give (OR).
     expect(Number(await valueCount(page, 'technique', 'pruning'))).toBe(eitherTechnique - quantization + countWhere((v) => v.technique.includes('quantization') && v.technique.includes('pruning')));
 
@@ -59,7 +64,7 @@ describe('facets on the home page', () => {
     expect(Number(await valueCount(page, 'target', 'kv-cache'))).toBe(withKv);
 
     await page.getByRole('checkbox', { name: /^KV cache \d+$/ }).check();
-    await expect.poll(() => status(page).textContent()).toBe(`${withKv} papers match the filters.`);
+    await expect.poll(() => status(page).textContent()).toMatch(new RegExp(`^${withKv} papers match the filters[.;]`));
     const ids = await listIds(page);
     const expected = records.filter((record) => (record.techniques.includes('quantization') || record.techniques.includes('pruning')) && record.targets.includes('kv-cache'));
     expect(new Set(ids)).toEqual(new Set(expected.map((record) => record.id)));
@@ -79,12 +84,12 @@ describe('facets on the home page', () => {
     await page.locator('select[name="sort"]').selectOption('title');
     await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('title');
     const byTitle = [...records].sort((a, b) => (a.title.toLowerCase() < b.title.toLowerCase() ? -1 : 1)).map((record) => record.id);
-    await expect.poll(() => listIds(page)).toEqual(byTitle.slice(0, 50));
+    await expect.poll(() => listIds(page)).toEqual(byTitle.slice(0, LIST_PAGE_SIZE));
 
     await page.getByRole('link', { name: 'Next page' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('page')).toBe('2');
-    await expect.poll(() => status(page).textContent()).toContain('showing 51–100');
-    expect(await listIds(page)).toEqual(byTitle.slice(50, 100));
+    await expect.poll(() => status(page).textContent()).toContain(`showing ${LIST_PAGE_SIZE + 1}–${2 * LIST_PAGE_SIZE}`);
+    expect(await listIds(page)).toEqual(byTitle.slice(LIST_PAGE_SIZE, 2 * LIST_PAGE_SIZE));
     await page.close();
   });
 });
@@ -211,7 +216,7 @@ describe('search as you type', () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}?kind=benchmark`);
     const benchmarks = records.filter((record) => record.kind === 'benchmark');
-    await expect.poll(() => status(page).textContent()).toBe(`${benchmarks.length} papers match the filters.`);
+    await expect.poll(() => status(page).textContent()).toMatch(new RegExp(`^${benchmarks.length} papers match the filters[.;]`));
     await typeQuery(page, 'reasoning');
     await expect.poll(() => status(page).textContent()).toContain('match “reasoning” and the filters');
     const ids = await listIds(page);

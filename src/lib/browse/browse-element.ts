@@ -6,6 +6,9 @@
  */
 import type { BrowseController } from './browse-controller.ts';
 
+/** How long after the last keystroke the list catches up with the search box. */
+const LIST_FOLLOW_MS = 150;
+
 export class PaperBrowse extends HTMLElement {
   /** Documents the ticked facets allow (null: all); read by the search box. */
   allowed: Uint32Array | null = null;
@@ -18,9 +21,14 @@ export class PaperBrowse extends HTMLElement {
     form.addEventListener('change', () => void this.start().then((controller) => controller.fromForm()));
     form.addEventListener('submit', (event) => event.preventDefault());
     this.querySelector('[data-clear]')?.addEventListener('click', () => void this.start().then((controller) => controller.clearFilters()));
+    // The list follows the search box a moment after typing pauses, so it never competes
+    // with the result popup for the worker or the main thread mid-word.
+    let typing: ReturnType<typeof setTimeout> | undefined;
     document.addEventListener('paper-search:query', (event) => {
       const { query } = (event as CustomEvent<{ query: string }>).detail;
-      if (this.controller || query.trim()) void this.start().then((controller) => controller.setQuery(query));
+      clearTimeout(typing);
+      if (!this.controller && !query.trim()) return;
+      typing = setTimeout(() => void this.start().then((controller) => controller.setQuery(query)), LIST_FOLLOW_MS);
     });
     if (window.location.search.length > 1) void this.start().then((controller) => controller.fromUrl());
   }

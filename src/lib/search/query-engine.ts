@@ -12,8 +12,8 @@ import Fuse, { type FuseResultMatch } from 'fuse.js/basic';
 import { bitsetWords, hasBit, setBit } from '../browse/bitset.ts';
 import { type IndexMeta, type Shard, indexPaths } from './index-format.ts';
 import { type Fragment, type SearchDocument, searchDocument } from './search-document.ts';
-import { CANDIDATES, FUSE_OPTIONS, MIN_QUERY_LENGTH, SHARD_PREFIX, TERM_FUZZ, WEIGHT_SCALE } from './search-options.ts';
-import { queryTokens } from './tokenize.ts';
+import { CANDIDATES, FUSE_OPTIONS, MIN_QUERY_LENGTH, RERANK_FROM, SHARD_PREFIX, TERM_FUZZ, WEIGHT_SCALE } from './search-options.ts';
+import { foldText, queryTokens } from './tokenize.ts';
 
 export type IndexLoader = (path: string) => Promise<unknown>;
 
@@ -35,6 +35,12 @@ export interface SearchOptions {
   offset?: number;
   /** How many hits to return with their fragments. */
   limit?: number;
+  /**
+   * Called with a first answer from the fragments already at hand when others
+   * must be fetched first; the returned promise then brings the complete answer.
+   * A keystroke thus never waits on the network to show something.
+   */
+  onPartial?: (result: SearchResult) => void;
 }
 
 export interface SearchResult {
@@ -48,6 +54,8 @@ export interface SearchResult {
   reason?: 'short' | 'none';
   /** Milliseconds the search took where it ran (the worker), set by the worker. */
   workMs?: number;
+  /** True for a first answer that ranks only the candidates already loaded. */
+  partial?: boolean;
 }
 
 interface Expansion {
@@ -62,10 +70,12 @@ export class SearchEngine {
   private readonly files = new Map<string, Promise<unknown>>();
   private readonly termFuse = new Map<string, Fuse<string>>();
   private readonly documents = new Map<number, SearchDocument>();
+  /** Fragments already fetched, for answers that must not wait on the network. */
+  private readonly loaded = new Map<number, Fragment>();
   private scores = new Float64Array(0);
   private stamps = new Uint32Array(0);
   private hitCounts = new Uint8Array(0);
-  private last: { key: string; ranked: number[]; highlights: Map<number, Highlights>; total: number; matches: Uint32Array } | null = null;
+  private last: { key: string; ranked: number[]; highlights: Map<number, Highlights>; total: number; matches: Uint32Array; prefetch: number[] } | null = null;
 
   constructor(private readonly load: IndexLoader) {}
 
@@ -75,6 +85,7 @@ export class SearchEngine {
       this.scores = new Float64Array(this.meta.count);
       this.stamps = new Uint32Array(this.meta.count);
       this.hitCounts = new Uint8Array(this.meta.count);
+      warmUpFuse();
     }
     return this.meta;
   }
@@ -98,7 +109,11 @@ export class SearchEngine {
   }
 
   fragment(n: number): Promise<Fragment> {
-    return this.file(indexPaths.fragment(n)) as Promise<Fragment>;
+    const ready = this.loaded.get(n);
+    if (ready) return Promise.resolve(ready);
+    const promise = this.file(indexPaths.fragment(n)) as Promise<Fragment>;
+    promise.then((fragment) => this.loaded.set(n, fragment), () => undefined);
+    return promise;
   }
 
   /** Starts fetching what a query beginning with these characters will need. */
@@ -119,24 +134,32 @@ export class SearchEngine {
     return run;
   }
 
-  private async searchNow(query: string, { allowed = null, offset = 0, limit = 10 }: SearchOptions): Promise<SearchResult> {
+  private async searchNow(query: string, { allowed = null, offset = 0, limit = 10, onPartial }: SearchOptions): Promise<SearchResult> {
     const meta = await this.init();
     // Fuse ignores case and surrounding spaces, so "GPTQ " answers from the "gptq" result.
     const key = `${query.trim().toLowerCase()}\u0000${allowed ? allowedKey(allowed) : ''}`;
     if (this.last?.key !== key) {
-      const stage = await this.rank(query, allowed);
+      const partial = onPartial && offset === 0 ? (hits: SearchHit[], total: number, matches: Uint32Array) => onPartial({ query, total, matches, hits: hits.slice(0, limit), partial: true }) : undefined;
+      const stage = await this.rank(query, allowed, partial);
       if ('reason' in stage) return { query, total: 0, matches: new Uint32Array(bitsetWords(meta.count)), hits: [], reason: stage.reason };
       this.last = { key, ...stage };
     }
     const { ranked, highlights, total, matches } = this.last;
     const page = ranked.slice(offset, offset + limit);
-    const fragments = await Promise.all(page.map((n) => this.fragment(n)));
-    const hits = fragments.map((fragment) => ({ fragment, highlights: highlights.get(fragment.n) ?? { title: [], method: [] } }));
+    const words = queryTokens(query);
+    const hit = (fragment: Fragment): SearchHit => ({ fragment, highlights: highlights.get(fragment.n) ?? wordStartHighlights(fragment, words) });
+    const ready = page.filter((n) => this.loaded.has(n));
+    if (onPartial && ready.length > 0 && ready.length < page.length) {
+      onPartial({ query, total, matches: matches.slice(), hits: ready.map((n) => hit(this.loaded.get(n)!)), partial: true });
+    }
+    const hits = (await Promise.all(page.map((n) => this.fragment(n)))).map(hit);
+    // After the page's own fragments, so they never queue behind these.
+    for (const n of this.last.prefetch.splice(0)) this.fragment(n).catch(() => undefined);
     return { query, total, matches, hits, reason: total === 0 ? 'none' : undefined };
   }
 
   /** Stage one and two: every matching document, best first, with highlights for the re-ranked ones. */
-  private async rank(query: string, allowed: Uint32Array | null) {
+  private async rank(query: string, allowed: Uint32Array | null, onPartial?: (hits: SearchHit[], total: number, matches: Uint32Array) => void) {
     const meta = this.meta;
     const tokens = queryTokens(query);
     if (query.trim().length < MIN_QUERY_LENGTH || tokens.length === 0) return { reason: 'short' as const };
@@ -158,13 +181,35 @@ export class SearchEngine {
     const isAllowed = (n: number) => !allowed || hasBit(allowed, n);
     const matched = allowed ? all.filter(isAllowed) : all;
 
+    // A query of two or three letters is a prefix still being typed: Fuse's fuzzy match on it means
+    // little, so stage one's order stands and only the fragments of the page shown are fetched.
+    if (query.trim().length < RERANK_FROM) {
+      const ranked = [...matched].sort((a, b) => this.scores[b] - this.scores[a] || a - b);
+      // One more letter and Fuse will want these candidates: fetch them once this answer is out.
+      const prefetch = query.trim().length === RERANK_FROM - 1 ? ranked.slice(0, CANDIDATES) : [];
+      for (const n of all) setBit(matches, n);
+      for (const n of all) this.scores[n] = 0;
+      for (const n of partial) this.scores[n] = 0;
+      return { ranked, highlights: new Map<number, Highlights>(), total: matched.length, matches, prefetch };
+    }
+
     // Fuse sees the best documents that match every word; when there are fewer than
     // CANDIDATES of those, the best partial matches fill up, and Fuse decides whether
     // they match the query as a whole ("reasoning length" vs "Reasoning-Enhanced").
     // Fillers are chosen without the facets, so which documents match a query never depends on them.
     const candidates = topByScore(matched, this.scores, CANDIDATES);
     const fillers = all.length < CANDIDATES ? topByScore(partial, this.scores, CANDIDATES - all.length) : [];
-    const fragments = await Promise.all([...candidates, ...fillers].map((n) => this.fragment(n)));
+    const wanted = [...candidates, ...fillers];
+    for (const n of all) setBit(matches, n);
+    if (onPartial && wanted.some((n) => !this.loaded.has(n))) {
+      const ready = wanted.filter((n) => this.loaded.has(n));
+      const hits = new Fuse(ready.map((n) => this.document(this.loaded.get(n)!)), FUSE_OPTIONS)
+        .search(query.trim())
+        .filter((result) => isAllowed(result.item.n))
+        .map((result) => ({ fragment: this.loaded.get(result.item.n)!, highlights: toHighlights(result.matches ?? []) }));
+      if (hits.length > 0) onPartial(hits, matched.length, matches.slice());
+    }
+    const fragments = await Promise.all(wanted.map((n) => this.fragment(n)));
     const docs = fragments.map((fragment) => this.document(fragment));
     const fuse = new Fuse<SearchDocument>(docs, FUSE_OPTIONS);
     const reranked = fuse.search(query.trim());
@@ -189,11 +234,10 @@ export class SearchEngine {
     }
     // `matches` ignores the facets, so the page can count each facet value under the query;
     // ranking and `total` respect them.
-    for (const n of all) setBit(matches, n);
     for (const n of accepted) setBit(matches, n);
     for (const n of all) this.scores[n] = 0;
     for (const n of partial) this.scores[n] = 0;
-    return { ranked, highlights, total: matched.length + accepted.filter(isAllowed).length, matches };
+    return { ranked, highlights, total: matched.length + accepted.filter(isAllowed).length, matches, prefetch: [] as number[] };
   }
 
   /**
@@ -324,6 +368,33 @@ function toHighlights(matches: readonly FuseResultMatch[]): Highlights {
     }
   }
   return highlights;
+}
+
+/** Without Fuse's matches (short queries), highlight the words of the title and method that start with a query word. */
+export function wordStartHighlights(fragment: Fragment, words: string[]): Highlights {
+  const ranges = (text: string): [number, number][] => {
+    const folded = foldText(text);
+    // Folding must keep positions; for the rare title where it does not, highlight nothing.
+    if (folded.length !== text.length) return [];
+    const out: [number, number][] = [];
+    for (const match of folded.matchAll(/[a-z0-9]+/g)) {
+      const word = words.find((candidate) => candidate.length >= 2 && match[0].startsWith(candidate));
+      if (word) out.push([match.index, match.index + word.length - 1]);
+    }
+    return out;
+  };
+  return { title: ranges(fragment.title), method: fragment.method ? ranges(fragment.method) : [] };
+}
+
+/**
+ * Runs both Fuse set-ups once on a dummy document while the reader types their
+ * first letters (Fuse only re-ranks from the fourth), so its code is compiled
+ * before the first keystroke that needs it.
+ */
+function warmUpFuse(): void {
+  const doc: SearchDocument = { n: 0, title: 'Warming up a quantized kv cache', method: 'WARM', techniques: ['Quantization'], targets: ['KV cache'], claims: ['We warm up the search engine.'], org: '' };
+  new Fuse([doc], FUSE_OPTIONS).search('quantised cache');
+  new Fuse(['quantization', 'cache'], { threshold: TERM_FUZZ.threshold, includeScore: true, ignoreLocation: true }).search('quantisation');
 }
 
 /** A cheap identity for a facet bitset, so a repeated query under the same filters is answered from cache. */

@@ -13,6 +13,7 @@ export class SearchClient {
   private readonly worker: Worker;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
+  private readonly partials = new Map<number, (result: SearchResult) => void>();
 
   constructor(indexUrl: string) {
     this.worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module', name: 'paper-search' });
@@ -20,8 +21,12 @@ export class SearchClient {
     this.send({ type: 'init', indexUrl: new URL(indexUrl, document.baseURI).href });
   }
 
-  search(channel: Channel, query: string, options: SearchOptions = {}): Promise<SearchResult> {
-    return this.request<SearchResult>((id) => ({ type: 'search', id, channel, query, options }));
+  /** With `onPartial`, a first answer from what is already loaded may arrive before the complete one. */
+  search(channel: Channel, query: string, options: Omit<SearchOptions, 'onPartial'> = {}, onPartial?: (result: SearchResult) => void): Promise<SearchResult> {
+    return this.request<SearchResult>((id) => {
+      if (onPartial) this.partials.set(id, onPartial);
+      return { type: 'search', id, channel, query, options, progressive: !!onPartial };
+    });
   }
 
   fragments(channel: Channel, docs: number[]): Promise<Fragment[]> {
@@ -45,9 +50,11 @@ export class SearchClient {
   }
 
   private receive(message: WorkerResponse): void {
+    if (message.type === 'partial') return this.partials.get(message.id)?.(message.result);
     const pending = this.pending.get(message.id);
     if (!pending) return;
     this.pending.delete(message.id);
+    this.partials.delete(message.id);
     if (message.type === 'search') pending.resolve(message.result as never);
     else if (message.type === 'fragments') pending.resolve(message.fragments as never);
     else if (message.type === 'stale') pending.reject(new StaleRequest());

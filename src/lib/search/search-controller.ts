@@ -29,6 +29,8 @@ export interface SearchTiming {
   elapsed: number;
   /** Of which the search itself, in the worker (fetches included). */
   workMs: number;
+  /** A first answer from the papers already loaded; the complete one follows. */
+  partial: boolean;
 }
 
 export function attachSearch(root: HTMLElement): void {
@@ -67,6 +69,8 @@ export function attachSearch(root: HTMLElement): void {
   };
 
   const render = (result: SearchResult) => {
+    // A complete answer replacing a partial one keeps the reader's place.
+    const activeHref = options[active]?.dataset.href;
     options = result.hits.map((hit, i) => {
       const option = document.createElement('li');
       option.id = `search-option-${i}`;
@@ -103,6 +107,7 @@ export function attachSearch(root: HTMLElement): void {
     listbox.replaceChildren(...options);
     active = -1;
     input.removeAttribute('aria-activedescendant');
+    if (activeHref) setActive(options.findIndex((option) => option.dataset.href === activeHref));
     empty.hidden = result.total > 0;
     if (result.total === 0) renderEmpty(result.query);
     setExpanded(true);
@@ -141,18 +146,23 @@ export function attachSearch(root: HTMLElement): void {
       status.textContent = '';
       return;
     }
+    const show = (result: SearchResult) => {
+      render(result);
+      const detail: SearchTiming = { query, total: result.total, elapsed: performance.now() - startedAt, workMs: result.workMs ?? 0, partial: !!result.partial };
+      root.dispatchEvent(new CustomEvent('paper-search:results', { detail, bubbles: true }));
+    };
     let result: SearchResult;
     try {
-      result = await client.search('popup', query, { allowed: browse()?.allowed ?? null, limit: POPUP_RESULTS });
+      result = await client.search('popup', query, { allowed: browse()?.allowed ?? null, limit: POPUP_RESULTS }, (partial) => {
+        if (input.value === query) show(partial);
+      });
     } catch (error) {
       if (error instanceof StaleRequest) return;
       status.textContent = 'Search is unavailable right now.';
       throw error;
     }
     if (input.value !== query) return;
-    render(result);
-    const detail: SearchTiming = { query, total: result.total, elapsed: performance.now() - startedAt, workMs: result.workMs ?? 0 };
-    root.dispatchEvent(new CustomEvent('paper-search:results', { detail, bubbles: true }));
+    show(result);
   };
 
   const open = (option: HTMLElement | undefined) => {

@@ -29,6 +29,8 @@ export const FUSE_OPTIONS: IFuseOptions<SearchDocument> = {
   minMatchCharLength: 2,
 };
 
+/** Queries of at least this many characters are re-ranked by Fuse; shorter ones keep stage one's order. */
+export const RERANK_FROM = 4;
 /** How many stage-one candidates Fuse re-ranks per keystroke. */
 export const CANDIDATES = 50;
 /** Queries shorter than this (in characters) are not searched: they match most of the corpus. */
@@ -41,5 +43,5 @@ export const MAX_SHARD_POSTINGS = 40_000;
 export const WEIGHT_SCALE = 256;
 /** Typo-tolerant expansion of a query word over the shard's term list (Fuse over terms). */
 export const TERM_FUZZ = { threshold: 0.34, limit: 8, minLength: 4 } as const;
-/** Results per page of the browse list. */
-export const LIST_PAGE_SIZE = 50;
+/** Results per page of the browse list (each a fragment to fetch). */
+export const LIST_PAGE_SIZE = 25;

@@ -2,7 +2,7 @@
  * The search worker: owns the index files and the two-stage engine, so
  * fetching, parsing shards and running Fuse never block typing.
  */
-import { SearchEngine } from './query-engine.ts';
+import { SearchEngine, type SearchResult } from './query-engine.ts';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol.ts';
 
 type Job = Extract<WorkerRequest, { id: number }>;
@@ -43,7 +43,10 @@ async function drain(): Promise<void> {
       try {
         if (job.type === 'search') {
           const started = performance.now();
-          const result = await engine.search(job.query, job.options);
+          const onPartial = job.progressive
+            ? (partial: SearchResult) => post({ type: 'partial', id: job.id, result: { ...partial, workMs: performance.now() - started } }, [partial.matches.buffer])
+            : undefined;
+          const result = await engine.search(job.query, { ...job.options, onPartial });
           const matches = result.matches.slice();
           post({ type: 'search', id: job.id, result: { ...result, matches, workMs: performance.now() - started } }, [matches.buffer]);
         } else {

@@ -11,12 +11,14 @@ export type Channel = 'popup' | 'list';
 
 export type WorkerRequest =
   | { type: 'init'; indexUrl: string }
-  | { type: 'search'; id: number; channel: Channel; query: string; options: SearchOptions }
+  /** `progressive`: post a partial answer first when fragments must be fetched (see SearchOptions.onPartial). */
+  | { type: 'search'; id: number; channel: Channel; query: string; options: Omit<SearchOptions, 'onPartial'>; progressive?: boolean }
   | { type: 'fragments'; id: number; channel: Channel; docs: number[] }
   | { type: 'preload'; query: string };
 
 export type WorkerResponse =
   | { type: 'search'; id: number; result: SearchResult }
+  | { type: 'partial'; id: number; result: SearchResult }
   | { type: 'fragments'; id: number; fragments: Fragment[] }
   | { type: 'stale'; id: number }
   | { type: 'error'; id: number; message: string };

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../../src/lib/schema.ts';
 import { fullBitset, fromDocs } from '../../../src/lib/browse/bitset.ts';
+import type { SearchResult } from '../../../src/lib/search/query-engine.ts';
 import { realRecords } from '../../helpers/records.ts';
 import { exhaustiveFuse, inMemoryIndex } from '../../helpers/search-index.ts';
 
@@ -69,6 +70,36 @@ describe('what a query returns', () => {
     const result = await index.engine.search('kv cache quantization', { limit: 3 });
     expect(result.total).toBeGreaterThan(3);
     for (const hit of result.hits) expect(hit.fragment.title.toLowerCase(), hit.fragment.title).toMatch(/kv cache quanti/);
+  });
+
+  it("keeps stage one's order for a two- or three-letter prefix, fetching only the page shown", async () => {
+    const fresh = inMemoryIndex(records);
+    const result = await fresh.engine.search('qua', { limit: 8 });
+    expect(result.total).toBeGreaterThan(8);
+    const fragments = fresh.loads.filter((path) => path.startsWith('d/'));
+    expect(fragments.slice(0, 8)).toEqual(result.hits.map((hit) => `d/${hit.fragment.n}.json`));
+    // Then, off the critical path, the candidates the next letter's re-ranking will want.
+    expect(fragments.length).toBe(Math.min(50, result.total));
+    for (const hit of result.hits) {
+      const [start, end] = hit.highlights.title[0] ?? hit.highlights.method[0];
+      expect((hit.highlights.title.length ? hit.fragment.title : hit.fragment.method!).slice(start, end + 1).toLowerCase()).toBe('qua');
+    }
+  });
+
+  it('answers first from fragments at hand when others must be fetched, then completely', async () => {
+    const fresh = inMemoryIndex(records);
+    await fresh.engine.search('kv', { limit: 8 });
+    const partials: SearchResult[] = [];
+    const complete = await fresh.engine.search('kv cache', { limit: 8, onPartial: (result) => partials.push(result) });
+    expect(partials).toHaveLength(1);
+    expect(partials[0].partial).toBe(true);
+    expect(partials[0].hits.length).toBeGreaterThan(0);
+    expect(complete.partial).toBeUndefined();
+    expect(complete.hits).toHaveLength(8);
+    // Nothing to fetch, nothing partial.
+    const again: SearchResult[] = [];
+    await fresh.engine.search('kv cache q', { limit: 8, onPartial: (result) => again.push(result) });
+    expect(again).toEqual([]);
   });
 
   it('highlights the matched part of the title', async () => {
