@@ -17,6 +17,9 @@ import { foldText, queryTokens } from './tokenize.ts';
 
 export type IndexLoader = (path: string) => Promise<unknown>;
 
+/** How much the summed word scores count beside the weakest word's, for multi-word queries. */
+const PHRASE_TIE_BREAK = 0.05;
+
 /** Character ranges `[start, end]` (inclusive) that matched, per highlighted field. */
 export interface Highlights {
   title: [number, number][];
@@ -73,6 +76,10 @@ export class SearchEngine {
   /** Fragments already fetched, for answers that must not wait on the network. */
   private readonly loaded = new Map<number, Fragment>();
   private scores = new Float64Array(0);
+  /** One word's score per document while it is being summed. */
+  private wordScores = new Float64Array(0);
+  /** The lowest word score per document, for phrase-like ranking. */
+  private weakest = new Float64Array(0);
   private stamps = new Uint32Array(0);
   private hitCounts = new Uint8Array(0);
   private last: { key: string; ranked: number[]; highlights: Map<number, Highlights>; total: number; matches: Uint32Array; prefetch: number[] } | null = null;
@@ -83,6 +90,8 @@ export class SearchEngine {
     if (!this.meta) {
       this.meta = (await this.file(indexPaths.meta)) as IndexMeta;
       this.scores = new Float64Array(this.meta.count);
+      this.wordScores = new Float64Array(this.meta.count);
+      this.weakest = new Float64Array(this.meta.count);
       this.stamps = new Uint32Array(this.meta.count);
       this.hitCounts = new Uint8Array(this.meta.count);
       warmUpFuse();
@@ -245,30 +254,41 @@ export class SearchEngine {
    * (or any word, when none matches all); `partial`: the rest of those touched.
    */
   private async accumulate(words: string[]): Promise<{ all: number[]; partial: number[] }> {
-    const { scores, stamps, hitCounts } = this;
+    const { scores, stamps, hitCounts, wordScores, weakest } = this;
     const touched: number[] = [];
     const expansions = await Promise.all(words.map((word) => this.expand(word)));
     const lists = await Promise.all(expansions.map((terms) => Promise.all(terms.map(({ term }) => this.postings(term)))));
     for (let w = 0; w < words.length; w++) {
       const stamp = w + 1;
+      const hitByWord: number[] = [];
       for (let e = 0; e < expansions[w].length; e++) {
         const { factor } = expansions[w][e];
         const postings = lists[w][e];
         let doc = 0;
         for (const posting of postings) {
           doc += Math.floor(posting / WEIGHT_SCALE);
-          scores[doc] += (posting % WEIGHT_SCALE) * factor;
+          wordScores[doc] += (posting % WEIGHT_SCALE) * factor;
           if (stamps[doc] !== stamp) {
             if (hitCounts[doc] === 0) touched.push(doc);
             stamps[doc] = stamp;
             hitCounts[doc]++;
+            hitByWord.push(doc);
           }
         }
+      }
+      for (const doc of hitByWord) {
+        const score = wordScores[doc];
+        wordScores[doc] = 0;
+        scores[doc] += score;
+        weakest[doc] = hitCounts[doc] === 1 ? score : Math.min(weakest[doc], score);
       }
     }
     const all: number[] = [];
     const partial: number[] = [];
     for (const doc of touched) (hitCounts[doc] === words.length ? all : partial).push(doc);
+    // Fuse scores a query as one phrase, which a field holds only if it holds every word:
+    // a document ranks by its weakest word, the sum only breaking near-ties.
+    if (words.length > 1) for (const doc of all) scores[doc] = weakest[doc] + PHRASE_TIE_BREAK * scores[doc];
     for (const doc of touched) {
       stamps[doc] = 0;
       hitCounts[doc] = 0;
