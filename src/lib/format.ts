@@ -2,8 +2,14 @@
 
 const DATE_FORMAT = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 
+const formattedDates = new Map<string, string>();
+
+/** `2025-05-21` -> `May 21, 2025`; cached, since a 100k-paper build formats the same dates many times. */
 export function formatDate(iso: string | null): string {
-  return iso ? DATE_FORMAT.format(new Date(`${iso}T00:00:00Z`)) : 'date unknown';
+  if (!iso) return 'date unknown';
+  let formatted = formattedDates.get(iso);
+  if (!formatted) formattedDates.set(iso, (formatted = DATE_FORMAT.format(new Date(`${iso}T00:00:00Z`))));
+  return formatted;
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {
