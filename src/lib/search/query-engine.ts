@@ -215,7 +215,7 @@ export class SearchEngine {
       const hits = new Fuse(ready.map((n) => this.document(this.loaded.get(n)!)), FUSE_OPTIONS)
         .search(query.trim())
         .filter((result) => isAllowed(result.item.n))
-        .map((result) => ({ fragment: this.loaded.get(result.item.n)!, highlights: toHighlights(result.matches ?? []) }));
+        .map((result) => ({ fragment: this.loaded.get(result.item.n)!, highlights: toHighlights(result.matches ?? [], query) }));
       if (hits.length > 0) onPartial(hits, matched.length, matches.slice());
     }
     const fragments = await Promise.all(wanted.map((n) => this.fragment(n)));
@@ -227,7 +227,7 @@ export class SearchEngine {
     for (const result of reranked) {
       if (!isAllowed(result.item.n)) continue;
       ranked.push(result.item.n);
-      highlights.set(result.item.n, toHighlights(result.matches ?? []));
+      highlights.set(result.item.n, toHighlights(result.matches ?? [], query));
     }
     const seen = new Set(ranked);
     // Partial matches count only if Fuse accepted them.
@@ -379,12 +379,15 @@ export function topByScore(docs: number[], scores: ArrayLike<number>, k: number)
   return heap.sort((a, b) => (better(a, b) ? -1 : 1));
 }
 
-function toHighlights(matches: readonly FuseResultMatch[]): Highlights {
+function toHighlights(matches: readonly FuseResultMatch[], query: string): Highlights {
   const highlights: Highlights = { title: [], method: [] };
+  // Fuzzy slack matches scattered letters ("La", "er" for LASER): highlight runs of three or
+  // more characters, or of a whole query word when the query has shorter ones ("kv").
+  const shortestWord = Math.min(...queryTokens(query).map((word) => word.length));
+  const minRun = Math.max(2, Math.min(3, shortestWord));
   for (const match of matches) {
     if (match.key === 'title' || match.key === 'method') {
-      // Single characters matched by fuzzy slack are noise: highlight runs of two or more.
-      highlights[match.key] = match.indices.filter(([start, end]) => end > start).map(([start, end]) => [start, end]);
+      highlights[match.key] = match.indices.filter(([start, end]) => end - start + 1 >= minRun).map(([start, end]) => [start, end]);
     }
   }
   return highlights;
