@@ -11,7 +11,7 @@
 import type { PaperRecord } from '../../src/lib/schema.ts';
 import { compareNewestFirst, compareText } from '../../src/lib/paper-order.ts';
 import { BROWSE_FACETS, type BrowseFacet, facetSummary, facetValuesOf } from '../../src/lib/browse/facet-fields.ts';
-import { type FacetIndex, INDEX_FORMAT, type IndexMeta, type Shard, encodeDeltas, indexPaths } from '../../src/lib/search/index-format.ts';
+import { type FacetIndex, INDEX_FORMAT, type IndexMeta, type Shard, bigram, encodeDeltas, indexPaths, isBigram, shardName } from '../../src/lib/search/index-format.ts';
 import { type Fragment, type SearchDocument, type TermTable, searchDocument } from '../../src/lib/search/search-document.ts';
 import { CANDIDATES, FUSE_KEYS, MAX_SHARD_POSTINGS, SHARD_PREFIX, WEIGHT_SCALE } from '../../src/lib/search/search-options.ts';
 import { tokenize } from '../../src/lib/search/tokenize.ts';
@@ -59,7 +59,9 @@ export function termWeights(doc: SearchDocument): Map<string, number> {
     for (const text of Array.isArray(value) ? value : [value]) {
       if (!text) continue;
       const norm = 1 / Math.sqrt(text.split(/\s+/).filter(Boolean).length || 1);
-      for (const term of new Set(tokenize(text))) raw.set(term, (raw.get(term) ?? 0) + weight * norm);
+      const tokens = tokenize(text);
+      const pairs = tokens.slice(1).map((token, i) => bigram(tokens[i]!, token));
+      for (const term of new Set([...tokens, ...pairs])) raw.set(term, (raw.get(term) ?? 0) + weight * norm);
     }
   }
   const weights = new Map<string, number>();
@@ -134,10 +136,11 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
       continue;
     }
     split.push(prefix);
-    files.set(indexPaths.termList(prefix), json(prefixTerms));
+    // The term list serves word expansion only; pairs are looked up in their first word's shard.
+    files.set(indexPaths.termList(prefix), json(prefixTerms.filter((term) => !isBigram(term))));
     const bySub = new Map<string, string[]>();
     for (const term of prefixTerms) {
-      const sub = term.slice(0, SHARD_PREFIX + 1);
+      const sub = shardName(term, true, SHARD_PREFIX);
       let list = bySub.get(sub);
       if (!list) bySub.set(sub, (list = []));
       list.push(term);

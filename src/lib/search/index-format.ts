@@ -15,7 +15,7 @@ import type { BrowseFacet } from '../browse/facet-names.ts';
 import type { TermTable } from './search-document.ts';
 
 /** Bumped when the file layout changes, so old caches never meet new code. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 export interface IndexMeta {
   format: number;
@@ -65,6 +65,19 @@ export const indexPaths = {
 
 /** Where the versioned index lives under the site's base path. */
 export const SEARCH_DIR = 'search';
+
+/**
+ * Besides words, the index holds each pair of adjacent words in a field as one
+ * term (`kv cache`), so a phrase ranks as Fuse ranks it: by the fields that hold
+ * the words together, not each word somewhere.
+ */
+export const isBigram = (term: string) => term.includes(' ');
+export const bigram = (left: string, right: string) => `${left} ${right}`;
+
+/** The shard holding a term: its first two letters, or three when that prefix is split (by its first word). */
+export function shardName(term: string, prefixIsSplit: boolean, prefixLength: number): string {
+  return prefixIsSplit ? term.split(' ')[0]!.slice(0, prefixLength + 1) : term.slice(0, prefixLength);
+}
 
 export function encodeDeltas(sorted: number[]): number[] {
   return sorted.map((value, i) => (i === 0 ? value : value - sorted[i - 1]));

@@ -10,7 +10,7 @@
  */
 import Fuse, { type FuseResultMatch } from 'fuse.js/basic';
 import { bitsetWords, hasBit, setBit } from '../browse/bitset.ts';
-import { type IndexMeta, type Shard, indexPaths } from './index-format.ts';
+import { type IndexMeta, type Shard, bigram, indexPaths, isBigram, shardName } from './index-format.ts';
 import { type Fragment, type SearchDocument, searchDocument } from './search-document.ts';
 import { CANDIDATES, FUSE_OPTIONS, MIN_QUERY_LENGTH, RERANK_FROM, SHARD_PREFIX, TERM_FUZZ, WEIGHT_SCALE } from './search-options.ts';
 import { foldText, queryTokens } from './tokenize.ts';
@@ -19,6 +19,10 @@ export type IndexLoader = (path: string) => Promise<unknown>;
 
 /** How much the summed word scores count beside the weakest word's, for multi-word queries. */
 const PHRASE_TIE_BREAK = 0.05;
+/** How much adjacent query words found together count, beside the weakest word. */
+const PHRASE_WEIGHT = 2;
+/** Variants of each word tried in pairs (exact first, then the closest typos and completions). */
+const PHRASE_VARIANTS = 4;
 
 /** Character ranges `[start, end]` (inclusive) that matched, per highlighted field. */
 export interface Highlights {
@@ -72,6 +76,8 @@ export class SearchEngine {
   private meta!: IndexMeta;
   private readonly files = new Map<string, Promise<unknown>>();
   private readonly termFuse = new Map<string, Fuse<string>>();
+  /** Single-word terms per two-letter prefix (shards also hold word pairs). */
+  private readonly words = new Map<string, string[]>();
   private readonly documents = new Map<number, SearchDocument>();
   /** Fragments already fetched, for answers that must not wait on the network. */
   private readonly loaded = new Map<number, Fragment>();
@@ -286,14 +292,51 @@ export class SearchEngine {
     const all: number[] = [];
     const partial: number[] = [];
     for (const doc of touched) (hitCounts[doc] === words.length ? all : partial).push(doc);
-    // Fuse scores a query as one phrase, which a field holds only if it holds every word:
-    // a document ranks by its weakest word, the sum only breaking near-ties.
-    if (words.length > 1) for (const doc of all) scores[doc] = weakest[doc] + PHRASE_TIE_BREAK * scores[doc];
+    if (words.length > 1) {
+      // Fuse scores a query as one phrase, which a field holds only if it holds every word:
+      // a document ranks first by the fields holding adjacent query words together, then by
+      // its weakest word, the sum only breaking near-ties.
+      const phrases = await this.phraseScores(words, expansions);
+      for (const doc of all) {
+        const phrase = phrases.get(doc) ?? 0;
+        // Where the words stand together, Fuse barely counts them apart: neither do we.
+        scores[doc] = PHRASE_WEIGHT * phrase + (phrase > 0 ? PHRASE_TIE_BREAK : 1) * (weakest[doc] + PHRASE_TIE_BREAK * scores[doc]);
+      }
+    }
     for (const doc of touched) {
       stamps[doc] = 0;
       hitCounts[doc] = 0;
     }
     return all.length > 0 ? { all, partial } : { all: partial, partial: [] };
+  }
+
+  /**
+   * Per document, the summed weight of each adjacent pair of query words found
+   * together, taking each pair's best-matching variant (exact, or a typo or
+   * completion of either word).
+   */
+  private async phraseScores(words: string[], expansions: Expansion[][]): Promise<Map<number, number>> {
+    const total = new Map<number, number>();
+    const best = (list: Expansion[]) => [...list].sort((a, b) => b.factor - a.factor).slice(0, PHRASE_VARIANTS);
+    for (let w = 0; w + 1 < words.length; w++) {
+      const pair = new Map<number, number>();
+      for (const left of best(expansions[w]!)) {
+        const shard = await this.shardOf(left.term);
+        for (const right of best(expansions[w + 1]!)) {
+          const term = bigram(left.term, right.term);
+          const i = lowerBound(shard.terms, term);
+          if (shard.terms[i] !== term) continue;
+          let doc = 0;
+          for (const posting of shard.postings[i]!) {
+            doc += Math.floor(posting / WEIGHT_SCALE);
+            const score = (posting % WEIGHT_SCALE) * left.factor * right.factor;
+            if (score > (pair.get(doc) ?? 0)) pair.set(doc, score);
+          }
+        }
+      }
+      for (const [doc, score] of pair) total.set(doc, (total.get(doc) ?? 0) + score);
+    }
+    return total;
   }
 
   /** The index terms a query word stands for: itself, longer words it starts, and close misspellings. */
@@ -318,17 +361,25 @@ export class SearchEngine {
     return [...found].map(([term, factor]) => ({ term, factor }));
   }
 
+  /** The single-word terms under a two-letter prefix, sorted. */
   private async termsFor(prefix: string): Promise<string[]> {
     const meta = this.meta;
-    if (meta.shards.includes(prefix)) return ((await this.file(indexPaths.shard(prefix))) as Shard).terms;
-    if (meta.split.includes(prefix)) return (await this.file(indexPaths.termList(prefix))) as string[];
-    return [];
+    let words = this.words.get(prefix);
+    if (words) return words;
+    if (meta.shards.includes(prefix)) words = ((await this.file(indexPaths.shard(prefix))) as Shard).terms.filter((term) => !isBigram(term));
+    else if (meta.split.includes(prefix)) words = (await this.file(indexPaths.termList(prefix))) as string[];
+    else words = [];
+    this.words.set(prefix, words);
+    return words;
+  }
+
+  private async shardOf(term: string): Promise<Shard> {
+    const prefix = term.slice(0, SHARD_PREFIX);
+    return (await this.file(indexPaths.shard(shardName(term, this.meta.split.includes(prefix), SHARD_PREFIX)))) as Shard;
   }
 
   private async postings(term: string): Promise<number[]> {
-    const prefix = term.slice(0, SHARD_PREFIX);
-    const name = this.meta.split.includes(prefix) ? term.slice(0, SHARD_PREFIX + 1) : prefix;
-    const shard = (await this.file(indexPaths.shard(name))) as Shard;
+    const shard = await this.shardOf(term);
     const i = lowerBound(shard.terms, term);
     return shard.terms[i] === term ? shard.postings[i] : [];
   }
