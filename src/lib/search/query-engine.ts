@@ -154,8 +154,10 @@ export class SearchEngine {
     // Fuse ignores case and surrounding spaces, so "GPTQ " answers from the "gptq" result.
     const key = `${query.trim().toLowerCase()}\u0000${allowed ? allowedKey(allowed) : ''}`;
     if (this.last?.key !== key) {
+      // Only if this answer must wait for the network (a timer fires only after pending I/O).
+      const refine = onPartial && offset === 0 ? setTimeout(() => this.refinePrevious(query, key, limit, onPartial), 0) : undefined;
       const partial = onPartial && offset === 0 ? (hits: SearchHit[], total: number, matches: Uint32Array) => onPartial({ query, total, matches, hits: hits.slice(0, limit), partial: true }) : undefined;
-      const stage = await this.rank(query, allowed, partial);
+      const stage = await this.rank(query, allowed, partial).finally(() => clearTimeout(refine));
       if ('reason' in stage) return { query, total: 0, matches: new Uint32Array(bitsetWords(meta.count)), hits: [], reason: stage.reason };
       this.last = { key, ...stage };
     }
@@ -171,6 +173,30 @@ export class SearchEngine {
     // After the page's own fragments, so they never queue behind these.
     for (const n of this.last.prefetch.splice(0)) this.fragment(n).catch(() => undefined);
     return { query, total, matches, hits, reason: total === 0 ? 'none' : undefined };
+  }
+
+  /**
+   * Typing on narrows the previous answer: while this keystroke's files load, the
+   * previous results whose words still start with every query word show at once.
+   */
+  private refinePrevious(query: string, key: string, limit: number, onPartial: (result: SearchResult) => void): void {
+    const last = this.last;
+    if (!last) return;
+    const [text, filters] = key.split('\u0000');
+    const [lastText, lastFilters] = last.key.split('\u0000');
+    if (filters !== lastFilters || !text!.startsWith(lastText!) || text === lastText) return;
+    const words = queryTokens(query);
+    const hits: SearchHit[] = [];
+    for (const n of last.ranked.slice(0, CANDIDATES)) {
+      const fragment = this.loaded.get(n);
+      if (!fragment) continue;
+      const doc = this.document(fragment);
+      const vocabulary = foldText([doc.title, doc.method, ...doc.techniques, ...doc.targets].join(' ')).split(/[^a-z0-9]+/);
+      if (!words.every((word) => vocabulary.some((candidate) => candidate.startsWith(word)))) continue;
+      hits.push({ fragment, highlights: wordStartHighlights(fragment, words) });
+      if (hits.length === limit) break;
+    }
+    if (hits.length > 0) onPartial({ query, total: Math.max(hits.length, last.total), matches: last.matches.slice(), hits, partial: true });
   }
 
   /** Stage one and two: every matching document, best first, with highlights for the re-ranked ones. */

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../../src/lib/schema.ts';
 import { fullBitset, fromDocs } from '../../../src/lib/browse/bitset.ts';
-import type { SearchResult } from '../../../src/lib/search/query-engine.ts';
+import { SearchEngine, type SearchResult } from '../../../src/lib/search/query-engine.ts';
+import type { Fragment } from '../../../src/lib/search/search-document.ts';
 import { realRecords } from '../../helpers/records.ts';
 import { exhaustiveFuse, inMemoryIndex } from '../../helpers/search-index.ts';
 
@@ -100,6 +101,23 @@ describe('what a query returns', () => {
     const again: SearchResult[] = [];
     await fresh.engine.search('kv cache q', { limit: 8, onPartial: (result) => again.push(result) });
     expect(again).toEqual([]);
+  });
+
+  it('while files load, narrows the previous answer to papers whose words start with every query word', async () => {
+    const index = inMemoryIndex(records);
+    // A loader that takes real time, as the network does.
+    const slow = new SearchEngine(async (path) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return JSON.parse(index.files.get(path)!);
+    });
+    await slow.search('rea', { limit: 8 });
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the prefetched candidates arrive
+    const partials: SearchResult[] = [];
+    await slow.search('reasoning eff', { limit: 8, onPartial: (result) => partials.push(result) });
+    // The first partial answer is the previous one narrowed (target ids stand in for their labels here).
+    const words = (fragment: Fragment) => `${fragment.title} ${fragment.method ?? ''} ${fragment.targets.join(' ')}`.toLowerCase();
+    expect(partials[0]!.hits.length).toBeGreaterThan(0);
+    for (const { fragment } of partials[0]!.hits) expect(words(fragment)).toMatch(/(?=.*\breasoning)(?=.*\beff)/);
   });
 
   it('highlights the matched part of the title', async () => {
