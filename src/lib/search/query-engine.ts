@@ -282,8 +282,8 @@ export class SearchEngine {
   }
 
   /**
-   * Sums postings of every word's expansions. `all`: documents matching every word
-   * (or any word, when none matches all); `partial`: the rest of those touched.
+   * Sums postings of every word's expansions. `all`: documents matching every word;
+   * `partial`: the rest of those touched.
    */
   private async accumulate(words: string[]): Promise<{ all: number[]; partial: number[] }> {
     const { scores, stamps, hitCounts, wordScores, weakest } = this;
@@ -333,7 +333,8 @@ export class SearchEngine {
       stamps[doc] = 0;
       hitCounts[doc] = 0;
     }
-    return all.length > 0 ? { all, partial } : { all: partial, partial: [] };
+    // When no document holds every word, none matches outright: Fuse decides among the best partial ones.
+    return { all, partial };
   }
 
   /**
