@@ -12,7 +12,7 @@
 import { splitSentences } from './sentences.ts';
 
 /** A plausible method name: one token, not a plain lower-case word, not a generic term. */
-const NAME = String.raw`[A-Za-z0-9][A-Za-z0-9+\-_.²⁺]*[A-Za-z0-9+²⁺]|[A-Z]`;
+const NAME = String.raw`[A-Z]{1,4};[A-Z]{1,4}|[A-Za-z0-9][A-Za-z0-9+\-_.²⁺]*[A-Za-z0-9+²⁺]|[A-Z]`;
 
 /** Words and field acronyms that are never a paper's own name. */
 const GENERIC = new Set(
@@ -65,6 +65,9 @@ function cleanName(token: string): string {
 
 /** The name the title puts before its colon, or in brackets before it. */
 function fromTitle(title: string): string | null {
+  // `Qwen2.5-1M Technical Report`: a report is named for the model it releases.
+  const report = /^(\S+)\s+technical report$/i.exec(title.trim());
+  if (report && looksLikeName(report[1]!)) return report[1]!;
   const colon = /^([^:]{1,60}?)\s*:/.exec(title);
   if (colon) {
     const head = colon[1]!.trim();
@@ -90,6 +93,14 @@ function matchesExpansion(acronym: string, before: string): boolean {
   const capitals = initials.join(' ').replace(/[^A-Z]/g, '');
   const heads = initials.map((word) => word[0]!.toUpperCase()).join('');
   if (isSubsequence(letters, capitals) || isSubsequence(letters, heads)) return true;
+  // Mixed case (`CoLoR` from "Compression model for Long context Retrieval"): its capitals are the word initials.
+  const upper = acronym.replace(/[^A-Z]/g, '');
+  if (/[a-z]/.test(acronym.replace(/s$/, '')) && upper.length >= 2) {
+    // The expansion is the last few words, starting with the acronym's first letter.
+    for (let start = Math.max(0, heads.length - upper.length - 3); start < heads.length; start++) {
+      if (heads[start] === upper[0] && isSubsequence(upper, heads.slice(start))) return true;
+    }
+  }
   // Letters reordered (`Knowledge-Intensive Compressed LLM BenchmarK (LLM-KICK)`): most letters must be among the capitals.
   const pool = [...capitals];
   let found = 0;
@@ -110,12 +121,14 @@ function isSubsequence(needle: string, haystack: string): boolean {
 }
 
 const CONTRIBUTION_VERB = String.raw`(?:we|this (?:paper|work|study|article)|here we|in this (?:paper|work)),?\s+(?:first\s+|further\s+|also\s+|then\s+|thus\s+|therefore\s+)?(?:propose[sd]?|introduce[sd]?|present[sd]?|develop(?:s|ed)?|design(?:s|ed)?|build|construct|release|create|devise|unveil|offer|contribute)`;
-const CONTRIBUTION = new RegExp(String.raw`(?:\b${CONTRIBUTION_VERB}|\bwe\b(?:[^.;]|\.(?=\d)){0,120}?\band\s+(?:then\s+)?(?:propose|introduce|present|develop)|\bwe\s+(?:\w+\s+){0,2}?(?:propose|introduce|present))\b([^.;:]{0,200})`, 'gi');
+const CONTRIBUTION = new RegExp(String.raw`(?:\b${CONTRIBUTION_VERB}|\bwe\b(?:[^.;]|\.(?=\d)){0,120}?\band\s+(?:then\s+)?(?:propose|introduce|present|develop)|\bwe\s+(?:\w+\s+){0,2}?(?:propose|introduce|present))\b((?:[^.;:]|;(?=[A-Z])){0,200})`, 'gi');
 /** `FastGen can be deployed`, `AQLM outperforms`: a name as the subject of a result verb. */
 const SUBJECT = new RegExp(String.raw`(?:^|[.;,]\s+|\b(?:and|while|where)\s+)(${NAME})\s+(?:(?:also|further|consistently|significantly|substantially|effectively|successfully)\s+)?(?:achieves|outperforms|reduces|improves|enables|delivers|attains|surpasses|yields|can|compresses|accelerates|maintains|preserves|provides|supports|is able|allows|matches|sets|establishes|employs|leverages|uses|exploits|combines)\b`, 'g');
 const NAMING = new RegExp(String.raw`\b(?:termed|dubbed|called|named|coined|codenamed|denoted(?: as)?|referred to as)\s+(?:as\s+)?["“'‘]?(${NAME})`, 'g');
 const OUR_NOUN = new RegExp(String.raw`\b(?:our|the proposed|this)\s+(?:\w+[\s-]){0,3}?(?:method|framework|approach|model|system|algorithm|technique|scheme|pipeline|benchmark|dataset|toolkit|library|architecture|strategy|compressor|codec|tokenizer|family|suite|engine|solution),?\s+["“]?(${NAME})`, 'gi');
 const PAREN = new RegExp(String.raw`\((${NAME})\)`, 'g');
+/** "We refer to the modified RPS, which ..., as STABLE-RPS". */
+const REFER_AS = new RegExp(String.raw`\bwe refer to\b[^.;]{0,100}?\bas\s+["“]?(${NAME})`, 'gi');
 
 /** The first name in a contribution clause: `(ACRONYM)` of an expansion, else one of its first `bareWords` words. */
 function fromClause(clause: string, bareWords = 10): string | null {
@@ -136,11 +149,37 @@ function fromClause(clause: string, bareWords = 10): string | null {
   return null;
 }
 
+/** The title spelled out in the abstract with its acronym: "the Minimum Entropy Coupling with Bottleneck (MEC-B)". */
+function fromTitleExpansion(title: string, abstract: string): string | null {
+  const spelled = title.trim().replace(/[.?!]+$/, '');
+  if (spelled.split(/\s+/).length < 2) return null;
+  const escaped = spelled.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`${escaped}\\s*\\((${NAME})\\)`, 'i').exec(abstract);
+  return match && looksLikeName(match[1]!) ? cleanName(match[1]!) : null;
+}
+
+/** A mixed-case acronym (`CoLoR`, `EoRA`) after its expansion, in a sentence about the paper's own work. */
+function mixedCaseAcronym(sentence: string): { index: number; name: string } | null {
+  if (!/\b(?:we|our|the proposed)\b/i.test(sentence)) return null;
+  for (const match of sentence.matchAll(PAREN)) {
+    const name = cleanName(match[1]!);
+    if (!/[a-z]/.test(name.replace(/s$/, '')) || !looksLikeName(name) || isModelSize(name)) continue;
+    if (matchesExpansion(name, sentence.slice(0, match.index))) return { index: match.index!, name };
+  }
+  return null;
+}
+
 export function extractMethod(title: string, abstract: string): string | null {
-  const titled = fromTitle(title);
+  const titled = fromTitle(title) ?? fromTitleExpansion(title, abstract);
   if (titled) return titled;
   for (const sentence of splitSentences(abstract)) {
     const candidates: { index: number; name: string }[] = [];
+    for (const match of sentence.matchAll(REFER_AS)) {
+      const name = proseName(match[1]!);
+      if (name) candidates.push({ index: match.index!, name });
+    }
+    const acronym = mixedCaseAcronym(sentence);
+    if (acronym) candidates.push(acronym);
     for (const match of sentence.matchAll(NAMING)) {
       const name = proseName(match[1]!);
       if (name) candidates.push({ index: match.index!, name });

@@ -33,6 +33,25 @@ describe('extractMethod', () => {
     expect(extractMethod('Slow-Fast Architecture', 'We present 16 frames per second in a novel slow-fast architecture.')).toBeNull();
   });
 
+  it('names a technical report for the model it releases', () => {
+    expect(extractMethod('Qwen2.5-1M Technical Report', 'We introduce Qwen2.5-1M, a series of models that extend the context length to 1 million tokens.')).toBe('Qwen2.5-1M');
+  });
+
+  it('takes the acronym of the title spelled out in the abstract', () => {
+    const abstract = 'We explore the decomposition of the Minimum Entropy Coupling with Bottleneck (MEC-B) into two distinct optimization problems.';
+    expect(extractMethod('Minimum Entropy Coupling with Bottleneck', abstract)).toBe('MEC-B');
+  });
+
+  it('reads "we refer to ... as X" and names with a semicolon', () => {
+    expect(extractMethod('In defense of parameter sharing for model-compression', 'We provably address both of these issues. We refer to the modified RPS, which incorporates our improvements, as STABLE-RPS.')).toBe('STABLE-RPS');
+    expect(extractMethod('Too Large; Data Reduction for Vision-Language Pre-Training', 'To address these issues, we propose an efficient and straightforward Vision-Language learning algorithm called TL;DR, which aims to compress the existing large VLP data into a small, high-quality set.')).toBe('TL;DR');
+  });
+
+  it('takes a mixed-case acronym after its expansion in a sentence about the paper', () => {
+    const abstract = 'To accomplish this, we generate the synthetic data, and we train the proposed Compression model for Long context Retrieval (CoLoR) with this data via preference optimization.';
+    expect(extractMethod('Efficient Long Context Language Model Retrieval with Compression', abstract)).toBe('CoLoR');
+  });
+
   it('takes a name that is the subject of a result verb when nothing else names it', () => {
     expect(extractMethod('Model Tells You What to Discard', 'We introduce adaptive KV cache compression, a plug-and-play method. FastGen can be deployed without fine-tuning.')).toBe('FastGen');
   });
