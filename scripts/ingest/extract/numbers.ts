@@ -15,7 +15,7 @@ type NumberKind = PaperNumber['kind'];
 const NUMBER = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`;
 const SIGN = String.raw`[+\-−±]?`;
 /** Units, longest first; each is normalised by `normaliseUnit`. */
-const UNIT = String.raw`%|\s?×|x(?![A-Za-z\d])|\s?(?:-?fold|times)\b|\s?(?:percentage points?|pp|points?)\b|\s?bits?(?:\s?(?:per|/)\s?(?:parameter|weight|param|value|pixel|byte|token|dimension|element))?\b|\s?(?:bpp|bpw|bpb|bpd|dB|GiB|GB|MB|TB|KB|Gb|Mb|Mbps|Gbps|kbps|FPS|ms)\b|\s?(?:[KMB]|thousand|million|billion)?\s?tokens\b`;
+const UNIT = String.raw`%|\s?percent\b|\s?×|x(?![A-Za-z\d])|X(?=\s)|\s?(?:-?fold|times)\b|\s?-?(?:percentage points?|pp|points?)\b|\s?bits?(?:\s?(?:per|/)\s?(?:parameter|weight|param|value|pixel|byte|token|dimension|element))?\b|\s?(?:bpp|bpw|bpb|bpd|dB|GiB|GB|MB|TB|KB|Gb|Mb|Mbps|Gbps|kbps|FPS|ms)\b|\s?(?:[KMB]|thousand|million|billion)?\s?tokens\b`;
 const RANGE = String.raw`(?:\s?(?:--|[-–—~])\s?|\s(?:to)\s)`;
 /** `3.7-4.3x`, `11.1% to 39.0%`, `2 to 3 bits`, `~7x`, `+6.1`. */
 const RESULT = new RegExp(
@@ -29,7 +29,9 @@ function toNumber(text: string): number {
 
 function normaliseUnit(unit: string): string {
   const trimmed = unit.trim().replace(/^-/, '');
-  if (trimmed === '×' || trimmed === 'x' || trimmed === 'times' || trimmed === 'fold') return 'x';
+  if (trimmed === 'percent') return '%';
+  if (trimmed === '×' || trimmed === 'x' || trimmed === 'X' || trimmed === 'times' || trimmed === 'fold') return 'x';
+  if (/^bits?\s?(?:per|\/)\s?byte$/.test(trimmed)) return 'bpb';
   if (/^bits?\b/.test(trimmed) || trimmed === 'bpw') return 'bits';
   if (/^(?:pp|points?|percentage points?)$/.test(trimmed)) return 'points';
   if (/tokens$/.test(trimmed)) return 'tokens';
@@ -49,13 +51,42 @@ const TOKEN_RESULT = /\b(?:reduc|fewer|sav|compress|shorter|cut|less|drop|prun|r
 /** A signed number without a unit is a result only when the words after it say so (`+6.1 on AIME2024`). */
 const SIGNED_GAIN_CONTEXT = /^\s*(?:(?:absolute|average|avg\.?)\s+)?(?:improvement|gain|increase|boost|accuracy|points?|on\b|in\b|over\b|at\b|pass@|em\b|f1\b|bleu|rouge|psnr|miou|map\b|ap\b|score)/i;
 
+/** Words a lost space glued to the number after them (`by3.1%`, `and9.4x`, `sim24%` from `\sim`). */
+const GLUED_WORD = /\b(by|and|of|to|at|than|sim)(?=\d)/g;
+/** A multiplier that counts hardware, not a result: `4x NVIDIA A6000`, `8x GPUs`. */
+const HARDWARE_AFTER = /^\s*(?:NVIDIA|AMD|Intel|Ascend|A100|H100|H800|A800|A6000|V100|RTX|GPUs?|TPUs?|NPUs?|nodes?)\b/;
+/** A size that describes the setting, not a result: `a single 24 GB consumer GPU`, `an 810GB model`, `a 1Gbps network`. */
+const SETTING_AFTER = /^\s*(?:consumer\s+)?(?:GPUs?|model|network|VRAM|cards?|of\s+(?:accelerator|GPU)\s+memory)\b/i;
+const WORD_NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+/** `four times longer`, `eight times faster`. */
+const WORD_TIMES = /\b(two|three|four|five|six|seven|eight|nine|ten)\s+times\b/gi;
+
 export function extractNumbers(abstract: string): PaperNumber[] {
   const numbers: PaperNumber[] = [];
-  for (const sentence of splitSentences(abstract)) {
+  for (const original of splitSentences(abstract)) {
+    // Matching runs on a copy with glued words split off; the record keeps the sentence as written.
+    const sentence = original.replace(GLUED_WORD, '$1 ');
+    const found: { index: number; number: PaperNumber }[] = [];
+    const push = (value: PaperNumber['value'], unit: string, text: string, index: number, length: number) =>
+      found.push({ index, number: { value, unit, text, kind: numberKind(unit, sentence, index, length), metric: metricOf(sentence, index + length), sentence: original } });
+    for (const match of sentence.matchAll(WORD_TIMES)) push(WORD_NUMBERS[match[1]!.toLowerCase()]!, 'x', match[0], match.index, match[0].length);
+    for (const match of sentence.matchAll(/(?<![\w.])x(\d+(?:\.\d+)?)\b/g)) push(toNumber(match[1]!), 'x', match[0], match.index, match[0].length);
     for (const match of sentence.matchAll(RESULT)) {
       const [whole, , sign1, first, innerUnit, sign2, second, unitRaw] = match;
       const after = sentence.slice(match.index + whole.length);
+      const before = sentence.slice(Math.max(0, match.index - 30), match.index);
       let unit = unitRaw ?? innerUnit ?? '';
+      if (unit === '' && /\bfactor of\s*$/i.test(before)) unit = 'x';
+      if (/^\s*[x×X]\s*$/.test(unit) && HARDWARE_AFTER.test(after)) continue;
+      if (/^(?:GB|MB|TB|KB|GiB|Gbps|Mbps)$/.test(unit.trim()) && SETTING_AFTER.test(after)) continue;
+      // `improves from 70.9% to 85.1%` is a before and an after, not a range (`ranging from 20% to 60%` is).
+      if (second !== undefined && /\bfrom\s*$/i.test(before) && !/\brang\w*\s+from\s*$/i.test(before) && /\sto\s/.test(whole)) {
+        const [left, right] = whole.split(/\sto\s/);
+        const firstUnit = normaliseUnit(innerUnit ?? unit);
+        push(toNumber(first!), firstUnit, left!.trim(), match.index, left!.length);
+        push(toNumber(second), normaliseUnit(unit), right!.trim(), match.index + whole.length - right!.length, right!.length);
+        continue;
+      }
       // A range needs the same unit at both ends, when both are written.
       if (second !== undefined && innerUnit && unitRaw && normaliseUnit(innerUnit) !== normaliseUnit(unitRaw)) continue;
       if (unit === '') {
@@ -80,16 +111,10 @@ export function extractNumbers(abstract: string): PaperNumber[] {
         value = low <= high ? { min: low, max: high } : high;
       }
       const text = whole.replace(/^(?:about|up to|over)\s/, '').trim();
-      const normalised = normaliseUnit(unit);
-      numbers.push({
-        value,
-        unit: normalised,
-        text,
-        kind: numberKind(normalised, sentence, match.index, whole.length),
-        metric: metricOf(sentence, match.index + whole.length),
-        sentence,
-      });
+      push(value, normaliseUnit(unit), text, match.index, whole.length);
     }
+    // In the order the sentence states them.
+    numbers.push(...found.sort((a, b) => a.index - b.index).map(({ number }) => number));
   }
   return numbers;
 }

@@ -34,3 +34,37 @@ describe('extractNumbers', () => {
     expect(pick('We test Qwen3-14B, Llama-3.2, H.264, an 8B-parameter model and DeepSeek-R1-Distill-Qwen-7B in 2024.')).toEqual([]);
   });
 });
+
+describe('extractNumbers on more digest wording', () => {
+  const values = (abstract: string) => extractNumbers(abstract).map((n) => [n.value, n.unit]);
+
+  it('reads "from X to Y" as a before and an after, and "ranging from X to Y" as a range', () => {
+    expect(values("improves the model's performance on AIME2025 from 70.9% to 85.1% and on BeyondAIME from 50.7% to 61.9%.")).toEqual([
+      [70.9, '%'], [85.1, '%'], [50.7, '%'], [61.9, '%'],
+    ]);
+    expect(values('CAMERA-P consistently outperforms strong baselines under pruning ratios ranging from 20% to 60%.')).toEqual([[{ min: 20, max: 60 }, '%']]);
+  });
+
+  it('understands percent, N-point, factor of, x63.6 and number words', () => {
+    expect(values('SHRP achieves 93% of the original model accuracy while reducing parameters by 48 percent.')).toEqual([[93, '%'], [48, '%']]);
+    expect(values('approximately 25-point Exact Match (EM) improvement under 32x compression constraint.')).toEqual([[25, 'points'], [32, 'x']]);
+    expect(values('CoLoR improves the retrieval performance by 6% while compressing the in-context size by a factor of 1.91.')).toEqual([[6, '%'], [1.91, 'x']]);
+    expect(values('we are able to compress by x63.6 the VGG16 ImageNet model.')).toEqual([[63.6, 'x']]);
+    expect(values('expand the model context lengths by at least four times, or even more.')).toEqual([[4, 'x']]);
+  });
+
+  it('splits numbers a lost space glued to a word, keeping the sentence as written', () => {
+    const numbers = extractNumbers('outperforming BERT base by 0.4% accuracy with 7.5x fewer parameters and9.4x faster inference speed.');
+    expect(numbers.map((n) => [n.value, n.unit])).toEqual([[0.4, '%'], [7.5, 'x'], [9.4, 'x']]);
+    expect(numbers[2]!.sentence).toContain('and9.4x');
+  });
+
+  it('skips hardware counts and sizes that describe the setting', () => {
+    expect(values('on a single server with 4x NVIDIA A6000 or 8x NVIDIA 3090 GPUs, at less than 5% runtime overhead.')).toEqual([[5, '%']]);
+    expect(values('run 33B parameter LLM on a single 24 GB consumer GPU without any performance degradation at 15% speedup.')).toEqual([[15, '%']]);
+  });
+
+  it('reports bits per byte as bpb', () => {
+    expect(values('Nacrith achieves 0.918 bits per byte (bpb) on alice29.txt.')).toEqual([[0.918, 'bpb']]);
+  });
+});
