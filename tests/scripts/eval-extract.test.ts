@@ -40,15 +40,15 @@ describe('the labelled fixture', () => {
 });
 
 describe('extraction quality on the labelled papers', () => {
-  it('meets the method, numbers and links targets', () => {
+  it('meets the method, kind, numbers and links targets', () => {
     expect(field('method').f1).toBeGreaterThanOrEqual(0.95);
+    expect(field('kind').f1).toBeGreaterThanOrEqual(0.95);
     expect(field('numbers').recall).toBeGreaterThanOrEqual(0.95);
     expect(field('numbers').precision).toBeGreaterThanOrEqual(0.9);
     expect(field('links').f1).toBe(1);
   });
 
-  it('holds kind, techniques and targets at their measured level', () => {
-    expect(field('kind').f1).toBeGreaterThanOrEqual(0.92);
+  it('holds techniques and targets at their measured level', () => {
     expect(field('techniques').f1).toBeGreaterThanOrEqual(0.78);
     expect(field('targets').f1).toBeGreaterThanOrEqual(0.82);
   });

@@ -34,8 +34,20 @@ function rank(terms: TaxonomyTerm[], title: string, abstract: string): { id: str
     .sort((a, b) => b.score - a.score);
 }
 
-const CONTRIBUTED_KIND = /\bwe (?:introduce|present|propose|release|construct|build|curate|develop)\s+(?:[^.;,]{0,60}?[\s(])?(benchmark|dataset|corpus|toolkit|library)s?\b/i;
-const KIND_OF_NOUN: Record<string, string> = { benchmark: 'benchmark', dataset: 'dataset', corpu: 'dataset', corpus: 'dataset', toolkit: 'toolkit', library: 'toolkit' };
+const CONTRIBUTED_KIND = /\b(?:we|this (?:paper|work|report)) (?:introduces?|presents?|proposes?|releases?|constructs?|builds?|curates?|develops?)\s+(?:[^.;]{0,60}?[\s(])?(benchmark|dataset|corpus|toolkit|library|test)s?\b/i;
+const KIND_OF_NOUN: Record<string, string> = {
+  benchmark: 'benchmark',
+  test: 'benchmark',
+  dataset: 'dataset',
+  corpu: 'dataset',
+  corpus: 'dataset',
+  toolkit: 'toolkit',
+  library: 'toolkit',
+};
+/** "This paper introduces MiniCPM4, a highly efficient large language model": a named model release. */
+const MODEL_RELEASE = /\b(?:[Ww]e|[Tt]his (?:paper|report|work)) introduces?\s+[A-Z][\w.+-]*\d[\w.+-]*,\s+an?\s+(?:[\w-]+\s+){0,4}(?:large\s+)?language model\b/;
+/** A title that ends on what the paper contributes: `... with a Large-Scale Verified Dataset`. */
+const TITLE_NOUN = /\b(dataset|benchmark|toolkit|corpus)$/i;
 
 /**
  * Exactly one kind. A kind other than `method` needs its signal in the title,
@@ -51,7 +63,10 @@ export function classify(title: string, abstract: string, terms: Taxonomy = taxo
     .filter((entry) => entry.score > 0)
     .sort((a, b) => b.score - a.score);
   if (inTitle.length > 0) return { techniques, targets, kind: inTitle[0]!.id };
+  const titleNoun = TITLE_NOUN.exec(title.trim())?.[1]?.toLowerCase();
+  if (titleNoun) return { techniques, targets, kind: KIND_OF_NOUN[titleNoun] ?? 'method' };
   // "We introduce X, a benchmark ...": the contribution's own noun says what it is.
+  if (MODEL_RELEASE.test(abstract)) return { techniques, targets, kind: 'report' };
   const contributed = CONTRIBUTED_KIND.exec(abstract)?.[1]?.toLowerCase();
   if (contributed) return { techniques, targets, kind: KIND_OF_NOUN[contributed.replace(/s$/, '')] ?? 'method' };
   if (method === null) {

@@ -17,4 +17,15 @@ describe('classify', () => {
     expect(classify('Qwen2.5-1M Technical Report', 'We release the Qwen2.5-1M series.').kind).toBe('report');
     expect(classify('When Reasoning Meets Compression: Benchmarking Compressed Large Reasoning Models', 'We benchmark compressed models.').kind).toBe('benchmark');
   });
+
+  it('reads the kind from what the abstract says the paper contributes', () => {
+    // A named model release is a report, even without "technical report" in the title.
+    expect(classify('MiniCPM4: Ultra-Efficient LLMs on End Devices', 'This paper introduces MiniCPM4, a highly efficient large language model (LLM) designed explicitly for end-side devices. Specifically, we propose InfLLM v2, a trainable sparse attention mechanism.').kind).toBe('report');
+    // "a ... test" is a benchmark.
+    expect(classify('The KoLMogorov Test: Compression by Code Generation', 'In this work, we introduce the KoLMogorov-Test (KT), a compression-as-intelligence test for code generating LLMs.').kind).toBe('benchmark');
+    // A title ending on the contributed noun wins over "we introduce X, which improves ...".
+    expect(classify('rStar-Coder: Scaling Competitive Code Reasoning with a Large-Scale Verified Dataset', 'We introduce rStar-Coder, which significantly improves LLM code reasoning capabilities by constructing a large-scale, verified dataset of 418K competition-level code problems.').kind).toBe('dataset');
+    // A method that merely uses a library or a benchmark stays a method.
+    expect(classify('AQLM: Extreme Compression of Large Language Models via Additive Quantization', 'We propose AQLM, which generalizes the classic Additive Quantization approach. We evaluate on standard benchmarks.', undefined, 'AQLM').kind).toBe('method');
+  });
 });
