@@ -34,6 +34,32 @@ function rank(terms: TaxonomyTerm[], title: string, abstract: string): { id: str
     .sort((a, b) => b.score - a.score);
 }
 
+/** Techniques that, with no target named, compress the model's own parameters. */
+const WEIGHT_TECHNIQUES = new Set(['quantization', 'pruning', 'low-rank', 'sharing-merging']);
+
+/**
+ * Targets a reader would expect beyond the literal signals. Pruning or
+ * quantizing "language models" compresses their weights, unless it is tokens
+ * being pruned. And when the title names another target, "layers" or
+ * "parameters" in the abstract say where that compression happens (per-layer
+ * KV budgets, per-parameter gradients), not that weights are compressed too.
+ */
+function withImpliedTargets(ranked: { id: string; score: number }[], techniques: string[], targetTerms: TaxonomyTerm[], title: string): string[] {
+  const ids = ranked.map((entry) => entry.id);
+  if (ids.length === 0) {
+    const compressesWeights = techniques.some((id) => WEIGHT_TECHNIQUES.has(id)) && !techniques.includes('token-selection');
+    return compressesWeights ? ['weights'] : [];
+  }
+  const inTitle = (id: string) => {
+    const term = targetTerms.find((candidate) => candidate.id === id);
+    return term !== undefined && scoreTerm(term, title, '') > 0;
+  };
+  if (ids.includes('weights') && !inTitle('weights') && ids.some((id) => id !== 'weights' && inTitle(id))) {
+    return ids.filter((id) => id !== 'weights');
+  }
+  return ids;
+}
+
 const CONTRIBUTED_KIND = /\b(?:we|this (?:paper|work|report)) (?:introduces?|presents?|proposes?|releases?|constructs?|builds?|curates?|develops?)\s+(?:[^.;]{0,60}?[\s(])?(benchmark|dataset|corpus|toolkit|library|test)s?\b/i;
 const KIND_OF_NOUN: Record<string, string> = {
   benchmark: 'benchmark',
@@ -56,7 +82,7 @@ const TITLE_NOUN = /\b(dataset|benchmark|toolkit|corpus)$/i;
  */
 export function classify(title: string, abstract: string, terms: Taxonomy = taxonomy, method: string | null = null) {
   const techniques = rank(terms.techniques, title, abstract).map((entry) => entry.id);
-  const targets = rank(terms.targets, title, abstract).map((entry) => entry.id);
+  const targets = withImpliedTargets(rank(terms.targets, title, abstract), techniques, terms.targets, title);
   const others = terms.kinds.filter((kind) => kind.id !== 'method');
   const inTitle = others
     .map((kind) => ({ id: kind.id, score: scoreTerm(kind, title, '') }))

@@ -28,4 +28,16 @@ describe('classify', () => {
     // A method that merely uses a library or a benchmark stays a method.
     expect(classify('AQLM: Extreme Compression of Large Language Models via Additive Quantization', 'We propose AQLM, which generalizes the classic Additive Quantization approach. We evaluate on standard benchmarks.', undefined, 'AQLM').kind).toBe('method');
   });
+
+  it('infers the targets a reader expects beyond the literal signals', () => {
+    // Pruning a language model, with no target named: its weights.
+    const zip = classify('ZipLM: Hardware-Aware Structured Pruning of Language Models', 'In this paper, we propose a new structured compression approach for LLMs, called ZipLM, which provides state-of-the-art compression-vs-accuracy results.', undefined, 'ZipLM');
+    expect(zip.techniques).toEqual(['pruning']);
+    expect(zip.targets).toEqual(['weights']);
+    // Pruning tokens is not pruning weights.
+    expect(classify('Token Pruning for Efficient Inference', 'We prune redundant tokens with token pruning at every layer.').targets).not.toContain('weights');
+    // Layers and parameter counts in a gradient-compression abstract say where, not what, it compresses.
+    const greco = classify('L-GreCo: Layerwise-Adaptive Gradient Compression for Efficient and Accurate Deep Learning', 'Almost all known compression schemes apply compression uniformly across DNN layers, although layers are heterogeneous in terms of parameter count and their impact on model accuracy.', undefined, 'L-GreCo');
+    expect(greco.targets).toEqual(['gradients']);
+  });
 });
