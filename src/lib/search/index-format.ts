@@ -15,7 +15,7 @@ import type { BrowseFacet } from '../browse/facet-names.ts';
 import type { TermTable } from './search-document.ts';
 
 /** Bumped when the file layout changes, so old caches never meet new code. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 export interface IndexMeta {
   format: number;
@@ -68,11 +68,12 @@ export const SEARCH_DIR = 'search';
 
 /**
  * Besides words, the index holds each pair of adjacent words in a field as one
- * term (`kv cache`), so a phrase ranks as Fuse ranks it: by the fields that hold
- * the words together, not each word somewhere.
+ * term, so a phrase ranks as Fuse ranks it: by the fields that hold the words
+ * together, not each word somewhere. `kv cache` when one space joins them,
+ * `kv -cache` when anything else does (`KV-cache`, `KV: cache`, `KV for cache`).
  */
 export const isBigram = (term: string) => term.includes(' ');
-export const bigram = (left: string, right: string) => `${left} ${right}`;
+export const bigram = (left: string, right: string, spaced = true) => (spaced ? `${left} ${right}` : `${left} -${right}`);
 
 /** The shard holding a term: its first two letters, or three when that prefix is split (by its first word). */
 export function shardName(term: string, prefixIsSplit: boolean, prefixLength: number): string {

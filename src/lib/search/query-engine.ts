@@ -13,7 +13,7 @@ import { bitsetWords, hasBit, setBit } from '../browse/bitset.ts';
 import { type IndexMeta, type Shard, bigram, indexPaths, isBigram, shardName } from './index-format.ts';
 import { type Fragment, type SearchDocument, searchDocument } from './search-document.ts';
 import { CANDIDATES, FUSE_OPTIONS, MIN_QUERY_LENGTH, RERANK_FROM, SHARD_PREFIX, TERM_FUZZ, WEIGHT_SCALE } from './search-options.ts';
-import { foldText, queryTokens } from './tokenize.ts';
+import { foldText, querySpacing, queryTokens } from './tokenize.ts';
 
 export type IndexLoader = (path: string) => Promise<unknown>;
 
@@ -206,7 +206,11 @@ export class SearchEngine {
     if (query.trim().length < MIN_QUERY_LENGTH || tokens.length === 0) return { reason: 'short' as const };
     // A trailing word of one or two letters in a longer query is still being typed: it only re-ranks (in stage two).
     const words = tokens.length > 1 && tokens.at(-1)!.length <= 2 ? tokens.slice(0, -1) : tokens;
-    const significant = words.filter((word) => word.length >= 2);
+    const spacing = querySpacing(query);
+    const kept = words.map((word, i) => ({ word, i })).filter(({ word }) => word.length >= 2);
+    const significant = kept.map(({ word }) => word);
+    // Two kept words form a phrase only if they stood side by side; `spaced` says if a single space joined them.
+    const joins = kept.slice(1).map(({ i }, k) => (i === kept[k]!.i + 1 ? (spacing[kept[k]!.i] ?? false) : null));
     if (significant.length === 0) return { reason: 'short' as const };
 
     const matches = new Uint32Array(bitsetWords(meta.count));
@@ -217,7 +221,7 @@ export class SearchEngine {
       all = (await this.file(indexPaths.top(significant[0]))) as number[];
       all.forEach((n, i) => (this.scores[n] = all.length - i));
     } else {
-      ({ all, partial } = await this.accumulate(significant));
+      ({ all, partial } = await this.accumulate(significant, joins));
     }
     const isAllowed = (n: number) => !allowed || hasBit(allowed, n);
     const matched = allowed ? all.filter(isAllowed) : all;
@@ -285,7 +289,7 @@ export class SearchEngine {
    * Sums postings of every word's expansions. `all`: documents matching every word;
    * `partial`: the rest of those touched.
    */
-  private async accumulate(words: string[]): Promise<{ all: number[]; partial: number[] }> {
+  private async accumulate(words: string[], joins: (boolean | null)[]): Promise<{ all: number[]; partial: number[] }> {
     const { scores, stamps, hitCounts, wordScores, weakest } = this;
     const touched: number[] = [];
     const expansions = await Promise.all(words.map((word) => this.expand(word)));
@@ -322,7 +326,7 @@ export class SearchEngine {
       // Fuse scores a query as one phrase, which a field holds only if it holds every word:
       // a document ranks first by the fields holding adjacent query words together, then by
       // its weakest word, the sum only breaking near-ties.
-      const phrases = await this.phraseScores(words, expansions);
+      const phrases = await this.phraseScores(words, expansions, joins);
       for (const doc of all) {
         const phrase = phrases.get(doc) ?? 0;
         // Where the words stand together, Fuse barely counts them apart: neither do we.
@@ -342,22 +346,27 @@ export class SearchEngine {
    * together, taking each pair's best-matching variant (exact, or a typo or
    * completion of either word).
    */
-  private async phraseScores(words: string[], expansions: Expansion[][]): Promise<Map<number, number>> {
+  private async phraseScores(words: string[], expansions: Expansion[][], joins: (boolean | null)[]): Promise<Map<number, number>> {
     const total = new Map<number, number>();
     const best = (list: Expansion[]) => [...list].sort((a, b) => b.factor - a.factor).slice(0, PHRASE_VARIANTS);
     for (let w = 0; w + 1 < words.length; w++) {
+      const spaced = joins[w];
+      if (spaced === null || spaced === undefined) continue;
       const pair = new Map<number, number>();
       for (const left of best(expansions[w]!)) {
         const shard = await this.shardOf(left.term);
         for (const right of best(expansions[w + 1]!)) {
-          const term = bigram(left.term, right.term);
-          const i = lowerBound(shard.terms, term);
-          if (shard.terms[i] !== term) continue;
-          let doc = 0;
-          for (const posting of shard.postings[i]!) {
-            doc += Math.floor(posting / WEIGHT_SCALE);
-            const score = (posting % WEIGHT_SCALE) * left.factor * right.factor;
-            if (score > (pair.get(doc) ?? 0)) pair.set(doc, score);
+          // The words joined as typed count fully; joined otherwise ("kv-cache" for "kv cache"), as Fuse counts one edit.
+          const joinedOtherwise = typoFactor(1 / (left.term.length + right.term.length + 1));
+          for (const [term, join] of [[bigram(left.term, right.term, spaced), 1], [bigram(left.term, right.term, !spaced), joinedOtherwise]] as const) {
+            const i = lowerBound(shard.terms, term);
+            if (shard.terms[i] !== term) continue;
+            let doc = 0;
+            for (const posting of shard.postings[i]!) {
+              doc += Math.floor(posting / WEIGHT_SCALE);
+              const score = (posting % WEIGHT_SCALE) * left.factor * right.factor * join;
+              if (score > (pair.get(doc) ?? 0)) pair.set(doc, score);
+            }
           }
         }
       }
@@ -382,7 +391,7 @@ export class SearchEngine {
         this.termFuse.set(word.slice(0, SHARD_PREFIX), fuse);
       }
       for (const { item, score = 1 } of fuse.search(word, { limit: TERM_FUZZ.limit })) {
-        if (!found.has(item)) found.set(item, 0.8 * (1 - score));
+        if (!found.has(item)) found.set(item, typoFactor(score));
       }
     }
     return [...found].map(([term, factor]) => ({ term, factor }));
@@ -410,6 +419,16 @@ export class SearchEngine {
     const i = lowerBound(shard.terms, term);
     return shard.terms[i] === term ? shard.postings[i] : [];
   }
+}
+
+/**
+ * How much a typo variant counts beside an exact hit, as Fuse weighs them: a
+ * field Fuse matches exactly contributes EPSILON^w to the score, one it matches
+ * with Bitap score s contributes s^w, so in log terms the typo is worth
+ * ln(s) / ln(EPSILON) of the exact hit ("distillation" for "distilation": ~0.07).
+ */
+export function typoFactor(score: number): number {
+  return Math.log(Math.max(score, Number.EPSILON)) / Math.log(Number.EPSILON);
 }
 
 function lowerBound(sorted: string[], value: string): number {

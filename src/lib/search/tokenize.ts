@@ -13,6 +13,24 @@ export function tokenize(text: string): string[] {
     .filter((token) => token.length >= 2 && !STOPWORDS.has(token));
 }
 
+/**
+ * Adjacent words of `tokenize(text)`, and whether a single space joins them.
+ * Fuse matches the phrase "kv cache" exactly in "KV cache" but only with an
+ * edit in "KV-cache" or "KV for cache", so the index keeps the two apart.
+ */
+export function wordPairs(text: string): { left: string; right: string; spaced: boolean }[] {
+  const pairs: { left: string; right: string; spaced: boolean }[] = [];
+  const folded = foldText(text);
+  let previous: { word: string; end: number } | null = null;
+  for (const match of folded.matchAll(/[a-z0-9]+/g)) {
+    const word = match[0];
+    if (word.length < 2 || STOPWORDS.has(word)) continue;
+    if (previous) pairs.push({ left: previous.word, right: word, spaced: folded.slice(previous.end, match.index) === ' ' });
+    previous = { word, end: match.index + word.length };
+  }
+  return pairs;
+}
+
 /** Lower case without accents (`Schrödinger` -> `schrodinger`), for matching. */
 export function foldText(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
@@ -23,4 +41,10 @@ export function queryTokens(query: string): string[] {
   return foldText(query)
     .split(/[^a-z0-9]+/)
     .filter((token) => token.length > 0);
+}
+
+/** For each query word, whether a single space joins it to the next (`kv cache`, not `kv-cache`). */
+export function querySpacing(query: string): boolean[] {
+  const gaps = foldText(query).trim().split(/[a-z0-9]+/).slice(1, -1);
+  return [...gaps.map((gap) => gap === ' '), false];
 }

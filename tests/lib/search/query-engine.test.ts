@@ -47,7 +47,7 @@ describe('typo-tolerant search on the real digests', () => {
 
   it('agrees with exhaustive Fuse on at least 18 of the top 20 for queries of four or more characters', async () => {
     const fuse = exhaustiveFuse(index.papers);
-    for (const query of ['quantization', 'kv cache', 'low rank', 'speculative decoding', 'distillation', 'pruning', 'quantizaton', 'token merging', 'reasoning length']) {
+    for (const query of ['quantization', 'kv cache', 'kv-cache', 'kv cahce', 'low rank', 'speculative decoding', 'distillation', 'distilation', 'pruning', 'quantizaton', 'token merging', 'reasoning length']) {
       const reference = fuse.search(query, { limit: 20 }).map((result) => result.item.n);
       const ours = (await top(query, 20)).map((hit) => hit.n);
       const shared = ours.filter((n) => reference.includes(n)).length;

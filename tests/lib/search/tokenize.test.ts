@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { querySpacing, queryTokens, tokenize, wordPairs } from '../../../src/lib/search/tokenize.ts';
+
+describe('tokenize', () => {
+  it('folds case and accents, drops stopwords and one-letter words', () => {
+    expect(tokenize('Model Tells You What to Discard: Adaptive KV Cache Compression for LLMs')).toEqual(['model', 'tells', 'you', 'what', 'discard', 'adaptive', 'kv', 'cache', 'compression', 'llms']);
+    expect(tokenize('Schrödinger a b')).toEqual(['schrodinger']);
+  });
+});
+
+describe('wordPairs', () => {
+  it('pairs adjacent index words and says whether one space joins them, as Fuse sees a phrase', () => {
+    expect(wordPairs('Adaptive KV Cache Compression')).toEqual([
+      { left: 'adaptive', right: 'kv', spaced: true },
+      { left: 'kv', right: 'cache', spaced: true },
+      { left: 'cache', right: 'compression', spaced: true },
+    ]);
+    // A hyphen, a colon or a dropped stopword between them is not the phrase "kv cache".
+    expect(wordPairs('KV-Cache')).toEqual([{ left: 'kv', right: 'cache', spaced: false }]);
+    expect(wordPairs('QMoE: Practical Sub-1-Bit Compression')).toEqual([
+      { left: 'qmoe', right: 'practical', spaced: false },
+      { left: 'practical', right: 'sub', spaced: true },
+      { left: 'sub', right: 'bit', spaced: false },
+      { left: 'bit', right: 'compression', spaced: true },
+    ]);
+    expect(wordPairs('Compression for LLMs')).toEqual([{ left: 'compression', right: 'llms', spaced: false }]);
+  });
+});
+
+describe('querySpacing', () => {
+  it('gives one flag per query word: is it joined to the next by a single space', () => {
+    expect(queryTokens('kv cache')).toHaveLength(querySpacing('kv cache').length);
+    expect(querySpacing('kv cache')).toEqual([true, false]);
+    expect(querySpacing(' kv-cache ')).toEqual([false, false]);
+    expect(querySpacing('low  rank, pruning')).toEqual([false, false, false]);
+    expect(querySpacing('-kv cache!')).toEqual([true, false]);
+  });
+});
