@@ -36,6 +36,31 @@ export function foldText(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
+/**
+ * The inner parts of compound names, so a prefix query finds them as Fuse's
+ * substring match does: `SmoothQuant` also yields `quant`, `PruneQuanVec`
+ * yields `quanvec` and `vec`, `LLMLingua` yields `lingua`. A part starts where
+ * a lower-case letter meets a capital, or where a run of capitals ends in a
+ * capitalised word; each part runs to the end of the name (a prefix query on
+ * `quanvec` then finds `quan`). Parts under three letters are left out.
+ */
+export function innerTerms(text: string): string[] {
+  const parts: string[] = [];
+  const plain = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  for (const match of plain.matchAll(/[A-Za-z0-9]+/g)) {
+    const word = match[0];
+    for (let i = 1; i + 3 <= word.length; i++) {
+      const before = word[i - 1]!;
+      const here = word[i]!;
+      const after = word[i + 1] ?? '';
+      const camel = /[a-z]/.test(before) && /[A-Z]/.test(here);
+      const acronymEnds = /[A-Z]/.test(before) && /[A-Z]/.test(here) && /[a-z]/.test(after);
+      if (camel || acronymEnds) parts.push(word.slice(i).toLowerCase());
+    }
+  }
+  return parts;
+}
+
 /** The query as typed, split into words (stopwords kept: a query may be only "on"). */
 export function queryTokens(query: string): string[] {
   return foldText(query)

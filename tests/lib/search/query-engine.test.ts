@@ -40,6 +40,12 @@ describe('typo-tolerant search on the real digests', () => {
     expect(misses.length / named.length, misses.join('\n')).toBeLessThanOrEqual(0.03);
   });
 
+  it('finds a compound method name by its inner part, as Fuse matches a substring', async () => {
+    // "budgeter" and "codezip" occur only inside SelfBudgeter and LongCodeZip.
+    expect((await top('budgeter', 1))[0]?.method).toBe('SelfBudgeter');
+    expect((await top('codezip', 1))[0]?.method).toBe('LongCodeZip');
+  });
+
   it('puts a title hit above a hit only in the claims', async () => {
     const [first] = await top('speculative decoding', 1);
     expect(first.title.toLowerCase()).toContain('speculative decoding');

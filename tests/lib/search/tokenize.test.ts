@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { querySpacing, queryTokens, tokenize, wordPairs } from '../../../src/lib/search/tokenize.ts';
+import { innerTerms, querySpacing, queryTokens, tokenize, wordPairs } from '../../../src/lib/search/tokenize.ts';
 
 describe('tokenize', () => {
   it('folds case and accents, drops stopwords and one-letter words', () => {
@@ -34,5 +34,18 @@ describe('querySpacing', () => {
     expect(querySpacing(' kv-cache ')).toEqual([false, false]);
     expect(querySpacing('low  rank, pruning')).toEqual([false, false, false]);
     expect(querySpacing('-kv cache!')).toEqual([true, false]);
+  });
+});
+
+describe('innerTerms', () => {
+  it('yields the inner parts of compound names, each running to the end of the name', () => {
+    expect(innerTerms('SelfBudgeter')).toEqual(['budgeter']);
+    expect(innerTerms('LongCodeZip')).toEqual(['codezip', 'zip']);
+    expect(innerTerms('LLMLingua-2 and SqueezeLLM')).toEqual(['lingua', 'llm']);
+    expect(innerTerms('KV-AdaQuant')).toEqual(['quant']);
+  });
+
+  it('leaves plain words, capitalised words and all-capital acronyms alone', () => {
+    expect(innerTerms('Model Compression and GPTQ at 4-bit')).toEqual([]);
   });
 });
