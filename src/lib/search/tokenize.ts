@@ -49,13 +49,17 @@ export function innerTerms(text: string): string[] {
   const plain = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   for (const match of plain.matchAll(/[A-Za-z0-9]+/g)) {
     const word = match[0];
+    const starts = new Set([word.slice(0, 4).toLowerCase()]);
     for (let i = 1; i + 3 <= word.length; i++) {
       const before = word[i - 1]!;
       const here = word[i]!;
       const after = word[i + 1] ?? '';
       const camel = /[a-z]/.test(before) && /[A-Z]/.test(here);
       const acronymEnds = /[A-Z]/.test(before) && /[A-Z]/.test(here) && /[a-z]/.test(after);
-      if (camel || acronymEnds) parts.push(word.slice(i).toLowerCase());
+      if (!camel && !acronymEnds) continue;
+      // "PrunePrune" adds nothing under "prun" that "pruneprune" does not: one field, counted once, as Fuse counts it.
+      const part = word.slice(i).toLowerCase();
+      if (!starts.has(part.slice(0, 4))) parts.push(part), starts.add(part.slice(0, 4));
     }
   }
   return parts;

@@ -45,6 +45,11 @@ describe('innerTerms', () => {
     expect(innerTerms('KV-AdaQuant')).toEqual(['quant']);
   });
 
+  it('adds no part that starts like the name or a part before it: a field counts once under a prefix', () => {
+    expect(innerTerms('PruneVecPrune')).toEqual(['vecprune']);
+    expect(innerTerms('TriPrunePrune')).toEqual(['pruneprune']);
+  });
+
   it('leaves plain words, capitalised words and all-capital acronyms alone', () => {
     expect(innerTerms('Model Compression and GPTQ at 4-bit')).toEqual([]);
   });
