@@ -28,6 +28,7 @@ import { SEARCH_DIR } from '../../src/lib/search/index-format.ts';
 import { indexVersion } from '../../src/lib/search/index-version.ts';
 import { compareNewestFirst } from '../../src/lib/paper-order.ts';
 import { termTable, toFragment } from '../search-index/build-search-index.ts';
+import { engineTiming } from './engine-timing.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const bin = (tool: string) => path.join(ROOT, 'node_modules/.bin', tool);
@@ -82,6 +83,8 @@ interface SizeResult {
   warm: Latency;
   /** The search work inside the worker, per keystroke (all keystrokes after the first). */
   worker: Latency;
+  /** The engine alone in Node over the same files and sessions: its own work, without browser, worker hop or HTTP. */
+  engine?: { cold: Latency; warm: Latency };
   /** The first search of a session: worker, fuse.js, index metadata, first shard and fragments. */
   cold: Latency;
   /** Keystroke to the complete answer, when fragments had to be fetched first. */
@@ -222,6 +225,21 @@ async function homeJavaScript(browser: Browser, url: string): Promise<{ gzip: nu
   return { gzip, raw };
 }
 
+/** The same typed sessions through the engine in Node (see engine-timing.ts). */
+async function engineLatency(indexDir: string, sessions: readonly string[]) {
+  const { cold, warm } = await engineTiming(indexDir, sessions);
+  // As in the browser figures, a session's first keystroke (the engine starting up) is counted apart.
+  const perSession = (times: number[]) => {
+    let offset = 0;
+    return sessions.flatMap((query) => {
+      const own = times.slice(offset, offset + query.length);
+      offset += query.length;
+      return own.slice(1);
+    });
+  };
+  return { cold: latency(perSession(cold)), warm: latency(perSession(warm)) };
+}
+
 /** Top-20 overlap between the two-stage engine (reading the built files) and plain Fuse over every paper. */
 async function agreement(papers: PaperRecord[], indexDir: string, queries: string[]) {
   const engine = new SearchEngine(async (file) => JSON.parse(readFileSync(path.join(indexDir, file), 'utf8')));
@@ -308,6 +326,7 @@ async function benchSize(papersWanted: number | string, work: string, seed: numb
     cold: latency(latencies.filter((k) => k.first).map((k) => k.ms)),
     complete: latency(latencies.filter((k) => !k.first).map((k) => k.completeMs)),
     partialShare: latencies.filter((k) => !k.first && k.partial).length / Math.max(1, latencies.filter((k) => !k.first).length),
+    engine: await engineLatency(indexDir, sessions),
     agreement: await agreement(papers, indexDir, agreementQueries),
     sessions: sessionResults,
   };
@@ -333,6 +352,8 @@ function report(results: SizeResult[]): string {
     ['keystroke, median / p95 (max)', (r) => ms(r.keystroke), '< 16 ms p95'],
     ['  keystrokes that fetched no file', (r) => ms(r.warm), ''],
     ['  search work in the worker', (r) => ms(r.worker), ''],
+    ['  engine alone in Node, files read as needed', (r) => (r.engine ? ms(r.engine.cold) : '–'), ''],
+    ['  engine alone in Node, files already parsed', (r) => (r.engine ? ms(r.engine.warm) : '–'), ''],
     ['  until the complete answer', (r) => ms(r.complete), ''],
     ['  keystrokes answered partially first', (r) => `${(r.partialShare * 100).toFixed(0)}%`, ''],
     ['first search of a session (cold)', (r) => ms(r.cold), ''],
