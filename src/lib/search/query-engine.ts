@@ -88,7 +88,7 @@ export class SearchEngine {
   private weakest = new Float64Array(0);
   private stamps = new Uint32Array(0);
   private hitCounts = new Uint8Array(0);
-  private last: { key: string; ranked: number[]; highlights: Map<number, Highlights>; total: number; matches: Uint32Array; prefetch: number[] } | null = null;
+  private last: { key: string; ranked: Ranking; highlights: Map<number, Highlights>; total: number; matches: Uint32Array; prefetch: number[] } | null = null;
 
   constructor(private readonly load: IndexLoader) {}
 
@@ -229,9 +229,11 @@ export class SearchEngine {
     // A query of two or three letters is a prefix still being typed: Fuse's fuzzy match on it means
     // little, so stage one's order stands and only the fragments of the page shown are fetched.
     if (query.trim().length < RERANK_FROM) {
-      const ranked = [...matched].sort((a, b) => this.scores[b] - this.scores[a] || a - b);
+      const best = topByScore(matched, this.scores, CANDIDATES);
+      const chosen = new Set(best);
+      const ranked = new Ranking(best, matched.filter((n) => !chosen.has(n)), this.scores);
       // One more letter and Fuse will want these candidates: fetch them once this answer is out.
-      const prefetch = query.trim().length === RERANK_FROM - 1 ? ranked.slice(0, CANDIDATES) : [];
+      const prefetch = query.trim().length === RERANK_FROM - 1 ? [...best] : [];
       for (const n of all) setBit(matches, n);
       for (const n of all) this.scores[n] = 0;
       for (const n of partial) this.scores[n] = 0;
@@ -272,17 +274,14 @@ export class SearchEngine {
     // Candidates Fuse found too loose still matched every word: they follow, in stage-one order,
     // and then every other match, so paging reaches all of them.
     for (const n of candidates) if (!seen.has(n)) ranked.push(n), seen.add(n);
-    if (matched.length > candidates.length) {
-      const rest = matched.filter((n) => !seen.has(n));
-      rest.sort((a, b) => this.scores[b] - this.scores[a] || a - b);
-      ranked.push(...rest);
-    }
+    const rest = matched.length > candidates.length ? matched.filter((n) => !seen.has(n)) : [];
+    const ranking = new Ranking(ranked, rest, this.scores);
     // `matches` ignores the facets, so the page can count each facet value under the query;
     // ranking and `total` respect them.
     for (const n of accepted) setBit(matches, n);
     for (const n of all) this.scores[n] = 0;
     for (const n of partial) this.scores[n] = 0;
-    return { ranked, highlights, total: matched.length + accepted.filter(isAllowed).length, matches, prefetch: [] as number[] };
+    return { ranked: ranking, highlights, total: matched.length + accepted.filter(isAllowed).length, matches, prefetch: [] as number[] };
   }
 
   /**
@@ -443,6 +442,60 @@ function lowerBound(sorted: string[], value: string): number {
 }
 
 /** The k best documents by score (ties: newer first), without sorting every match. */
+const DOC_BITS = 2 ** 21;
+
+/**
+ * Each document with its score (to 1/256) packed into one float that sorts
+ * natively, best last, ties by document number. At 100k papers a prefix
+ * matches tens of thousands: a comparator sort of those took most of a keystroke.
+ */
+function packScores(docs: readonly number[], scores: ArrayLike<number>): Float64Array {
+  const keys = new Float64Array(docs.length);
+  for (let i = 0; i < docs.length; i++) {
+    const n = docs[i]!;
+    if (n >= DOC_BITS) throw new RangeError(`document ${n}: the search index supports ${DOC_BITS} papers`);
+    keys[i] = Math.min(Math.max(0, Math.round(scores[n]! * 256)), 2 ** 31) * DOC_BITS + (DOC_BITS - 1 - n);
+  }
+  return keys;
+}
+
+function unpackBestFirst(keys: Float64Array): number[] {
+  keys.sort();
+  const docs = new Array<number>(keys.length);
+  for (let i = 0; i < keys.length; i++) docs[i] = DOC_BITS - 1 - (keys[keys.length - 1 - i]! % DOC_BITS);
+  return docs;
+}
+
+/** Documents by score, best first, ties by document number. */
+export function sortByScore(docs: readonly number[], scores: ArrayLike<number>): number[] {
+  return unpackBestFirst(packScores(docs, scores));
+}
+
+/**
+ * Every match in order, sorted only as far as it is read: the head (what
+ * Fuse ranked, or stage one's best) at once, the long tail the first time a
+ * page reaches into it. Most keystrokes never page past the head.
+ */
+export class Ranking {
+  private tail: Float64Array | null;
+
+  constructor(
+    private readonly head: number[],
+    tailDocs: readonly number[] = [],
+    scores: ArrayLike<number> = [],
+  ) {
+    this.tail = tailDocs.length > 0 ? packScores(tailDocs, scores) : null;
+  }
+
+  slice(start: number, end: number): number[] {
+    if (end > this.head.length && this.tail) {
+      for (const n of unpackBestFirst(this.tail)) this.head.push(n);
+      this.tail = null;
+    }
+    return this.head.slice(start, end);
+  }
+}
+
 export function topByScore(docs: number[], scores: ArrayLike<number>, k: number): number[] {
   const better = (a: number, b: number) => scores[a] > scores[b] || (scores[a] === scores[b] && a < b);
   // Min-heap of the best k so far: the root is the worst kept document.

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../../src/lib/schema.ts';
 import { fullBitset, fromDocs } from '../../../src/lib/browse/bitset.ts';
-import { SearchEngine, type SearchResult } from '../../../src/lib/search/query-engine.ts';
+import { Ranking, SearchEngine, type SearchResult, sortByScore } from '../../../src/lib/search/query-engine.ts';
 import type { Fragment } from '../../../src/lib/search/search-document.ts';
 import { realRecords } from '../../helpers/records.ts';
 import { exhaustiveFuse, inMemoryIndex } from '../../helpers/search-index.ts';
@@ -170,5 +171,28 @@ describe('sharding', () => {
     const shards = fresh.loads.filter((path) => path.startsWith('s/'));
     expect(shards).toEqual(['s/pr.json']);
     expect(fresh.loads.filter((path) => path.startsWith('d/')).length).toBeLessThanOrEqual(50);
+  });
+});
+
+describe('sortByScore', () => {
+  it('orders documents best first, ties by document number, as a comparator sort does at 1/256 resolution', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(200_000), { maxLength: 400 }), fc.array(fc.integer({ min: 0, max: 4000 }), { minLength: 1, maxLength: 50 }), (docs, levels) => {
+        const scores = new Float64Array(200_001);
+        // Scores on a 1/256 grid, with many ties, so packing loses nothing the comparator would see.
+        docs.forEach((n, i) => (scores[n] = levels[i % levels.length]! / 256));
+        const expected = [...docs].sort((a, b) => scores[b]! - scores[a]! || a - b);
+        expect(sortByScore(docs, scores)).toEqual(expected);
+      }),
+    );
+  });
+
+  it('a Ranking keeps its head as given and sorts the tail only when a page reaches it', () => {
+    const scores = new Float64Array(10);
+    [0.5, 3, 1, 2, 2, 0, 4, 1, 0, 0].forEach((score, n) => (scores[n] = score));
+    const ranking = new Ranking([9, 8], [0, 1, 2, 3, 4, 5, 6], scores);
+    expect(ranking.slice(0, 2)).toEqual([9, 8]);
+    expect(ranking.slice(1, 5)).toEqual([8, 6, 1, 3]);
+    expect(ranking.slice(0, 20)).toEqual([9, 8, 6, 1, 3, 4, 2, 0, 5]);
   });
 });
