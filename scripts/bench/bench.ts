@@ -84,7 +84,7 @@ interface SizeResult {
   /** The search work inside the worker, per keystroke (all keystrokes after the first). */
   worker: Latency;
   /** The engine alone in Node over the same files and sessions: its own work, without browser, worker hop or HTTP. */
-  engine?: { cold: Latency; warm: Latency };
+  engine: { cold: Latency; warm: Latency };
   /** The first search of a session: worker, fuse.js, index metadata, first shard and fragments. */
   cold: Latency;
   /** Keystroke to the complete answer, when fragments had to be fetched first. */
@@ -352,19 +352,19 @@ function report(results: SizeResult[]): string {
     ['keystroke, median / p95 (max)', (r) => ms(r.keystroke), '< 16 ms p95'],
     ['  keystrokes that fetched no file', (r) => ms(r.warm), ''],
     ['  search work in the worker', (r) => ms(r.worker), ''],
-    ['  engine alone in Node, files read as needed', (r) => (r.engine ? ms(r.engine.cold) : '–'), ''],
-    ['  engine alone in Node, files already parsed', (r) => (r.engine ? ms(r.engine.warm) : '–'), ''],
+    ['  engine alone in Node, files read as needed', (r) => ms(r.engine.cold), ''],
+    ['  engine alone in Node, files already parsed', (r) => ms(r.engine.warm), ''],
     ['  until the complete answer', (r) => ms(r.complete), ''],
     ['  keystrokes answered partially first', (r) => `${(r.partialShare * 100).toFixed(0)}%`, ''],
     ['first search of a session (cold)', (r) => ms(r.cold), ''],
     ['top-20 agreement, worst query', (r) => { const worst = [...r.agreement].sort((a, b) => a.shared / Math.max(1, Math.min(20, a.of)) - b.shared / Math.max(1, Math.min(20, b.of)))[0]; return worst ? `${worst.shared}/${Math.min(20, worst.of)} (${worst.query})` : '–'; }, '>= 18/20'],
-    ['  queries at >= 18/20 (counting ties)', (r) => { const of = (a: SizeResult['agreement'][number]) => Math.min(18, a.of); return `${r.agreement.filter((a) => a.shared >= of(a)).length}/${r.agreement.length} (${r.agreement.filter((a) => (a.tied ?? a.shared) >= of(a)).length}/${r.agreement.length})`; }, ''],
+    ['  queries at >= 18/20 (counting ties)', (r) => { const of = (a: SizeResult['agreement'][number]) => Math.min(18, a.of); return `${r.agreement.filter((a) => a.shared >= of(a)).length}/${r.agreement.length} (${r.agreement.filter((a) => a.tied >= of(a)).length}/${r.agreement.length})`; }, ''],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   const columns = results.map((r) => rows.map(([, value]) => value(r)));
   const colWidth = columns.map((column) => Math.max(...column.map((cell) => cell.length)));
   const lines = rows.map(([label, , target], i) => `${label.padEnd(width)}  ${columns.map((column, c) => column[i].padStart(colWidth[c])).join('  ')}  ${target}`);
-  const agreementLines = results.flatMap((r) => [`\nTop-20 agreement with exhaustive Fuse at ${r.papers.toLocaleString('en')} papers:`, ...r.agreement.map((a) => `  ${a.query.padEnd(24)} ${a.shared}/${Math.min(20, a.of)}${a.tied !== undefined && a.tied !== a.shared ? `   (${a.tied}/${Math.min(20, a.of)} counting papers tied with Fuse's 20th)` : ''}`)]);
+  const agreementLines = results.flatMap((r) => [`\nTop-20 agreement with exhaustive Fuse at ${r.papers.toLocaleString('en')} papers:`, ...r.agreement.map((a) => `  ${a.query.padEnd(24)} ${a.shared}/${Math.min(20, a.of)}${a.tied !== a.shared ? `   (${a.tied}/${Math.min(20, a.of)} counting papers tied with Fuse's 20th)` : ''}`)]);
   return [...lines, ...agreementLines].join('\n');
 }
 

@@ -38,7 +38,7 @@ export async function engineTiming(indexDir: string, queries: readonly string[])
     return times;
   };
   const cold = await typeSessions(readFile);
-  await typeSessions(readParsed);
+  await typeSessions(readParsed); // parses every file the sessions use
   const warm = await typeSessions(readParsed);
   return { cold, warm };
 }

@@ -14,7 +14,7 @@ import { BROWSE_FACETS, type BrowseFacet, facetSummary, facetValuesOf } from '..
 import { type FacetIndex, INDEX_FORMAT, type IndexMeta, type Shard, bigram, encodeDeltas, indexPaths, isBigram, shardName } from '../../src/lib/search/index-format.ts';
 import { type Fragment, type SearchDocument, type TermTable, searchDocument } from '../../src/lib/search/search-document.ts';
 import { CANDIDATES, FUSE_KEYS, MAX_SHARD_POSTINGS, SHARD_PREFIX, WEIGHT_SCALE } from '../../src/lib/search/search-options.ts';
-import { innerTerms, tokenize, wordPairs } from '../../src/lib/search/tokenize.ts';
+import { indexWords, innerTerms } from '../../src/lib/search/tokenize.ts';
 import { taxonomy } from '../../src/lib/taxonomy.ts';
 
 /** Weight units per unit of Fuse key weight, before quantising to 1..255. */
@@ -59,9 +59,9 @@ export function termWeights(doc: SearchDocument): Map<string, number> {
     for (const text of Array.isArray(value) ? value : [value]) {
       if (!text) continue;
       const norm = 1 / Math.sqrt(text.split(/\s+/).filter(Boolean).length || 1);
-      const tokens = tokenize(text);
-      const pairs = wordPairs(text).map(({ left, right, spaced }) => bigram(left, right, spaced));
-      for (const term of new Set([...tokens, ...innerTerms(text), ...pairs])) raw.set(term, (raw.get(term) ?? 0) + weight * norm);
+      const { words, pairs } = indexWords(text);
+      const phrases = pairs.map(({ left, right, spaced }) => bigram(left, right, spaced));
+      for (const term of new Set([...words, ...innerTerms(text), ...phrases])) raw.set(term, (raw.get(term) ?? 0) + weight * norm);
     }
   }
   const weights = new Map<string, number>();

@@ -441,7 +441,6 @@ function lowerBound(sorted: string[], value: string): number {
   return low;
 }
 
-/** The k best documents by score (ties: newer first), without sorting every match. */
 const DOC_BITS = 2 ** 21;
 
 /**
@@ -464,11 +463,6 @@ function unpackBestFirst(keys: Float64Array): number[] {
   const docs = new Array<number>(keys.length);
   for (let i = 0; i < keys.length; i++) docs[i] = DOC_BITS - 1 - (keys[keys.length - 1 - i]! % DOC_BITS);
   return docs;
-}
-
-/** Documents by score, best first, ties by document number. */
-export function sortByScore(docs: readonly number[], scores: ArrayLike<number>): number[] {
-  return unpackBestFirst(packScores(docs, scores));
 }
 
 /**
@@ -496,6 +490,7 @@ export class Ranking {
   }
 }
 
+/** The k best documents by score (ties: newer first), without sorting every match. */
 export function topByScore(docs: number[], scores: ArrayLike<number>, k: number): number[] {
   const better = (a: number, b: number) => scores[a] > scores[b] || (scores[a] === scores[b] && a < b);
   // Min-heap of the best k so far: the root is the worst kept document.

@@ -6,34 +6,42 @@ const STOPWORDS = new Set(
   'a an and are as at be by can for from has have in into is it its of on or our over than that the their these this to under up via we which while with'.split(' '),
 );
 
-/** Lower-case, accent-free words of two or more characters, stopwords removed. */
-export function tokenize(text: string): string[] {
-  return foldText(text)
-    .split(/[^a-z0-9]+/)
-    .filter((token) => token.length >= 2 && !STOPWORDS.has(token));
+export interface WordPair {
+  left: string;
+  right: string;
+  /** Whether a single space joins them. */
+  spaced: boolean;
 }
 
 /**
- * Adjacent words of `tokenize(text)`, and whether a single space joins them.
- * Fuse matches the phrase "kv cache" exactly in "KV cache" but only with an
- * edit in "KV-cache" or "KV for cache", so the index keeps the two apart.
+ * In one pass: the lower-case, accent-free words of two or more characters
+ * (stopwords removed), and each adjacent pair of them. Fuse matches the phrase
+ * "kv cache" exactly in "KV cache" but only with an edit in "KV-cache" or
+ * "KV for cache", so a pair says whether a single space joined it.
  */
-export function wordPairs(text: string): { left: string; right: string; spaced: boolean }[] {
-  const pairs: { left: string; right: string; spaced: boolean }[] = [];
+export function indexWords(text: string): { words: string[]; pairs: WordPair[] } {
+  const words: string[] = [];
+  const pairs: WordPair[] = [];
   const folded = foldText(text);
-  let previous: { word: string; end: number } | null = null;
+  let previousEnd = 0;
   for (const match of folded.matchAll(/[a-z0-9]+/g)) {
     const word = match[0];
     if (word.length < 2 || STOPWORDS.has(word)) continue;
-    if (previous) pairs.push({ left: previous.word, right: word, spaced: folded.slice(previous.end, match.index) === ' ' });
-    previous = { word, end: match.index + word.length };
+    if (words.length > 0) pairs.push({ left: words.at(-1)!, right: word, spaced: folded.slice(previousEnd, match.index) === ' ' });
+    words.push(word);
+    previousEnd = match.index + word.length;
   }
-  return pairs;
+  return { words, pairs };
 }
+
 
 /** Lower case without accents (`Schrödinger` -> `schrodinger`), for matching. */
 export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return stripAccents(text).toLowerCase();
+}
+
+function stripAccents(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 }
 
 /**
@@ -46,8 +54,7 @@ export function foldText(text: string): string {
  */
 export function innerTerms(text: string): string[] {
   const parts: string[] = [];
-  const plain = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  for (const match of plain.matchAll(/[A-Za-z0-9]+/g)) {
+  for (const match of stripAccents(text).matchAll(/[A-Za-z0-9]+/g)) {
     const word = match[0];
     const starts = new Set([word.slice(0, 4).toLowerCase()]);
     for (let i = 1; i + 3 <= word.length; i++) {

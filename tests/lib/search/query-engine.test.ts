@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../../src/lib/schema.ts';
 import { fullBitset, fromDocs } from '../../../src/lib/browse/bitset.ts';
-import { Ranking, SearchEngine, type SearchResult, sortByScore } from '../../../src/lib/search/query-engine.ts';
+import { Ranking, SearchEngine, type SearchResult } from '../../../src/lib/search/query-engine.ts';
 import type { Fragment } from '../../../src/lib/search/search-document.ts';
 import { realRecords } from '../../helpers/records.ts';
 import { exhaustiveFuse, inMemoryIndex } from '../../helpers/search-index.ts';
@@ -174,7 +174,7 @@ describe('sharding', () => {
   });
 });
 
-describe('sortByScore', () => {
+describe('Ranking', () => {
   it('orders documents best first, ties by document number, as a comparator sort does at 1/256 resolution', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.nat(200_000), { maxLength: 400 }), fc.array(fc.integer({ min: 0, max: 4000 }), { minLength: 1, maxLength: 50 }), (docs, levels) => {
@@ -182,7 +182,7 @@ describe('sortByScore', () => {
         // Scores on a 1/256 grid, with many ties, so packing loses nothing the comparator would see.
         docs.forEach((n, i) => (scores[n] = levels[i % levels.length]! / 256));
         const expected = [...docs].sort((a, b) => scores[b]! - scores[a]! || a - b);
-        expect(sortByScore(docs, scores)).toEqual(expected);
+        expect(new Ranking([], docs, scores).slice(0, docs.length)).toEqual(expected);
       }),
     );
   });

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { innerTerms, querySpacing, queryTokens, tokenize, wordPairs } from '../../../src/lib/search/tokenize.ts';
+import { indexWords, innerTerms, querySpacing, queryTokens } from '../../../src/lib/search/tokenize.ts';
 
-describe('tokenize', () => {
+const tokenize = (text: string) => indexWords(text).words;
+const wordPairs = (text: string) => indexWords(text).pairs;
+
+describe('indexWords: words', () => {
   it('folds case and accents, drops stopwords and one-letter words', () => {
     expect(tokenize('Model Tells You What to Discard: Adaptive KV Cache Compression for LLMs')).toEqual(['model', 'tells', 'you', 'what', 'discard', 'adaptive', 'kv', 'cache', 'compression', 'llms']);
     expect(tokenize('Schrödinger a b')).toEqual(['schrodinger']);
   });
 });
 
-describe('wordPairs', () => {
+describe('indexWords: pairs', () => {
   it('pairs adjacent index words and says whether one space joins them, as Fuse sees a phrase', () => {
     expect(wordPairs('Adaptive KV Cache Compression')).toEqual([
       { left: 'adaptive', right: 'kv', spaced: true },
