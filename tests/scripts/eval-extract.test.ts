@@ -40,16 +40,16 @@ describe('the labelled fixture', () => {
 });
 
 describe('extraction quality on the labelled papers', () => {
-  it('meets the method, kind, numbers and links targets', () => {
+  it('meets the method, kind, targets, numbers and links targets', () => {
     expect(field('method').f1).toBeGreaterThanOrEqual(0.95);
+    expect(field('targets').f1).toBeGreaterThanOrEqual(0.9);
     expect(field('kind').f1).toBeGreaterThanOrEqual(0.95);
     expect(field('numbers').recall).toBeGreaterThanOrEqual(0.95);
     expect(field('numbers').precision).toBeGreaterThanOrEqual(0.9);
     expect(field('links').f1).toBe(1);
   });
 
-  it('holds techniques and targets at their measured level', () => {
+  it('holds techniques at their measured level (target 0.90 not yet met)', () => {
     expect(field('techniques').f1).toBeGreaterThanOrEqual(0.78);
-    expect(field('targets').f1).toBeGreaterThanOrEqual(0.86);
   });
 });

@@ -5,31 +5,40 @@ const TITLE_WEIGHT = 3;
 const ABSTRACT_WEIGHT = 1;
 const THRESHOLD = 2;
 
-function signalPattern(signal: string): RegExp {
+/**
+ * How a signal may sit after a hyphen. A target word there is still what the
+ * compound names ("Low-Communication", "Key-Value"); a technique word there is
+ * usually a qualifier ("near-lossless" is not lossless coding).
+ */
+export type HyphenRule = 'word-after-hyphen' | 'word-start-only';
+
+function signalPattern(signal: string, hyphen: HyphenRule): RegExp {
   const escaped = signal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const body = escaped.endsWith('\\*') ? `${escaped.slice(0, -2)}[\\w-]*` : escaped;
-  return new RegExp(`(?<![\\w-])${body}(?![\\w])`, 'gi');
+  const before = hyphen === 'word-after-hyphen' ? '(?<![\\w])' : '(?<![\\w-])';
+  return new RegExp(`${before}${body}(?![\\w])`, 'gi');
 }
 
 const patternCache = new Map<string, RegExp>();
-function countSignal(text: string, signal: string): number {
-  let pattern = patternCache.get(signal);
-  if (!pattern) patternCache.set(signal, (pattern = signalPattern(signal)));
+function countSignal(text: string, signal: string, hyphen: HyphenRule): number {
+  const key = `${hyphen}:${signal}`;
+  let pattern = patternCache.get(key);
+  if (!pattern) patternCache.set(key, (pattern = signalPattern(signal, hyphen)));
   pattern.lastIndex = 0;
   return text.match(pattern)?.length ?? 0;
 }
 
-export function scoreTerm(term: TaxonomyTerm, title: string, abstract: string): number {
+export function scoreTerm(term: TaxonomyTerm, title: string, abstract: string, hyphen: HyphenRule = 'word-start-only'): number {
   let score = 0;
   for (const signal of term.signals) {
-    score += TITLE_WEIGHT * Math.min(countSignal(title, signal), 1) + ABSTRACT_WEIGHT * Math.min(countSignal(abstract, signal), 2);
+    score += TITLE_WEIGHT * Math.min(countSignal(title, signal, hyphen), 1) + ABSTRACT_WEIGHT * Math.min(countSignal(abstract, signal, hyphen), 2);
   }
   return score;
 }
 
-function rank(terms: TaxonomyTerm[], title: string, abstract: string): { id: string; score: number }[] {
+function rank(terms: TaxonomyTerm[], title: string, abstract: string, hyphen: HyphenRule = 'word-start-only'): { id: string; score: number }[] {
   return terms
-    .map((term) => ({ id: term.id, score: scoreTerm(term, title, abstract) }))
+    .map((term) => ({ id: term.id, score: scoreTerm(term, title, abstract, hyphen) }))
     .filter((entry) => entry.score >= THRESHOLD)
     .sort((a, b) => b.score - a.score);
 }
@@ -37,23 +46,32 @@ function rank(terms: TaxonomyTerm[], title: string, abstract: string): { id: str
 /** Techniques that, with no target named, compress the model's own parameters. */
 const WEIGHT_TECHNIQUES = new Set(['quantization', 'pruning', 'low-rank', 'sharing-merging']);
 
+/** Words that say a KV-cache paper works on long inputs, not that it compresses the prompt. */
+const CONTEXT_SETTING = new Set(['long context', 'long-context', 'context window']);
+
 /**
  * Targets a reader would expect beyond the literal signals. Pruning or
  * quantizing "language models" compresses their weights, unless it is tokens
  * being pruned. And when the title names another target, "layers" or
  * "parameters" in the abstract say where that compression happens (per-layer
  * KV budgets, per-parameter gradients), not that weights are compressed too.
+ * Likewise, with the KV cache in the title, "long-context" is the setting.
  */
-function withImpliedTargets(ranked: { id: string; score: number }[], techniques: string[], targetTerms: TaxonomyTerm[], title: string): string[] {
-  const ids = ranked.map((entry) => entry.id);
+function withImpliedTargets(ranked: { id: string; score: number }[], techniques: string[], targetTerms: TaxonomyTerm[], title: string, abstract: string): string[] {
+  let ids = ranked.map((entry) => entry.id);
   if (ids.length === 0) {
     const compressesWeights = techniques.some((id) => WEIGHT_TECHNIQUES.has(id)) && !techniques.includes('token-selection');
     return compressesWeights ? ['weights'] : [];
   }
   const inTitle = (id: string) => {
     const term = targetTerms.find((candidate) => candidate.id === id);
-    return term !== undefined && scoreTerm(term, title, '') > 0;
+    return term !== undefined && scoreTerm(term, title, '', 'word-after-hyphen') > 0;
   };
+  const context = targetTerms.find((term) => term.id === 'context');
+  if (context && ids.includes('context') && inTitle('kv-cache')) {
+    const beyondSetting = { ...context, signals: context.signals.filter((signal) => !CONTEXT_SETTING.has(signal)) };
+    if (scoreTerm(beyondSetting, title, abstract, 'word-after-hyphen') < THRESHOLD) ids = ids.filter((id) => id !== 'context');
+  }
   if (ids.includes('weights') && !inTitle('weights') && ids.some((id) => id !== 'weights' && inTitle(id))) {
     return ids.filter((id) => id !== 'weights');
   }
@@ -82,7 +100,7 @@ const TITLE_NOUN = /\b(dataset|benchmark|toolkit|corpus)$/i;
  */
 export function classify(title: string, abstract: string, terms: Taxonomy = taxonomy, method: string | null = null) {
   const techniques = rank(terms.techniques, title, abstract).map((entry) => entry.id);
-  const targets = withImpliedTargets(rank(terms.targets, title, abstract), techniques, terms.targets, title);
+  const targets = withImpliedTargets(rank(terms.targets, title, abstract, 'word-after-hyphen'), techniques, terms.targets, title, abstract);
   const others = terms.kinds.filter((kind) => kind.id !== 'method');
   const inTitle = others
     .map((kind) => ({ id: kind.id, score: scoreTerm(kind, title, '') }))

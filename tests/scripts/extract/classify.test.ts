@@ -40,4 +40,24 @@ describe('classify', () => {
     const greco = classify('L-GreCo: Layerwise-Adaptive Gradient Compression for Efficient and Accurate Deep Learning', 'Almost all known compression schemes apply compression uniformly across DNN layers, although layers are heterogeneous in terms of parameter count and their impact on model accuracy.', undefined, 'L-GreCo');
     expect(greco.targets).toEqual(['gradients']);
   });
+
+  it('reads a target named after a hyphen, but not a technique word that only qualifies', () => {
+    // "Low-Communication" names what the framework compresses; the model's parameter count does not.
+    const diloco = classify('DiLoCoX: A Low-Communication Large-Scale Training Framework for Decentralized Cluster', 'Can we conduct training on slow networks when dealing with models exceeding 100 billion parameters? It combines pipeline parallelism with an adaptive gradient compression scheme and scales to 100 billion parameters.', undefined, 'DiLoCoX');
+    expect(diloco.targets).toEqual(['gradients']);
+    // A KV-cache method named "AQUA-KV" quantizes Key-Value caches, not the weights.
+    expect(classify('Cache Me If You Must: Adaptive Key-Value Quantization for Large Language Models', 'We propose AQUA-KV, an adaptive quantization for Key-Value caches.', undefined, 'AQUA-KV').targets).toEqual(['kv-cache']);
+    // "near-lossless" qualifies a quantization result; it is not lossless coding.
+    expect(classify('SpQR: A Sparse-Quantized Representation for Near-Lossless LLM Weight Compression', 'We quantize the weights of large language models to 3-4 bits per parameter with near-lossless accuracy.').techniques).not.toContain('entropy-coding');
+  });
+
+  it('counts prompts as a target only when they are compressed, and long context as the setting of a KV-cache paper', () => {
+    // Prompting or optimising prompts is not prompt compression.
+    expect(classify('No Loss, No Gain: Gated Refinement and Adaptive Compression for Prompt Optimization', 'Automatic prompt optimization offers a scalable alternative to manual design, yet generating effective prompts remains challenging.').targets).not.toContain('context');
+    expect(classify('LLMLingua-2: Data Distillation for Efficient and Faithful Task-Agnostic Prompt Compression', 'We study task-agnostic prompt compression for better generalizability and efficiency.').targets).toContain('context');
+    // A KV-cache method for long-context models compresses the cache, not the prompt.
+    expect(classify('DynamicKV: Task-Aware Adaptive KV Cache Compression for Long Context LLMs', 'Efficient KV cache management in LLMs is crucial for long-context tasks; we retain only a small share of the KV cache for long-context inputs.').targets).toEqual(['kv-cache']);
+    // Without the KV cache in the title, compressing the long context is the point.
+    expect(classify('LoCoCo: Dropping In Convolutions for Long Context Compression', 'We fuse past tokens into a fixed-size memory for long context compression, which supports long-context inputs.').targets).toContain('context');
+  });
 });
