@@ -48,7 +48,15 @@ export interface SearchOptions {
    * A keystroke thus never waits on the network to show something.
    */
   onPartial?: (result: SearchResult) => void;
+  /**
+   * True once a newer search has replaced this one: it then stops at its next
+   * step (rejecting with StaleSearch) instead of finishing work nobody will see.
+   */
+  isStale?: () => boolean;
 }
+
+/** A search given up because a newer one replaced it. */
+export class StaleSearch extends Error {}
 
 export interface SearchResult {
   query: string;
@@ -63,6 +71,39 @@ export interface SearchResult {
   workMs?: number;
   /** True for a first answer that ranks only the candidates already loaded. */
   partial?: boolean;
+}
+
+/** A query's whole answer, kept for the next page and for narrowing on the next keystroke. */
+interface Answer {
+  ranked: Ranking;
+  highlights: Map<number, Highlights>;
+  total: number;
+  matches: Uint32Array;
+  /** Fragments to fetch once the answer is out. */
+  prefetch: number[];
+}
+
+/** Stage one's choice for Fuse to re-rank. */
+interface Candidates {
+  /** Candidates, then fillers: every fragment Fuse needs. */
+  wanted: number[];
+  /** The best documents that match every word (and the facets allow). */
+  candidates: number[];
+  /** The best partial matches, when too few match every word. */
+  fillers: number[];
+  matchedCount: number;
+  matches: Uint32Array;
+  /** Every other match, packed with its stage-one score. */
+  tail: Float64Array | null;
+  isAllowed: (n: number) => boolean;
+}
+
+/** How a search shows a first answer while fragments it needs are still on their way. */
+interface Progress {
+  /** A first answer from the fragments at hand. */
+  partial(hits: SearchHit[], total: number, matches: Uint32Array): void;
+  /** Nothing at hand to rank yet: the previous answer narrowed to the new words, if that fits. */
+  narrow(): void;
 }
 
 interface Expansion {
@@ -88,7 +129,9 @@ export class SearchEngine {
   private weakest = new Float64Array(0);
   private stamps = new Uint32Array(0);
   private hitCounts = new Uint8Array(0);
-  private last: { key: string; ranked: Ranking; highlights: Map<number, Highlights>; total: number; matches: Uint32Array; prefetch: number[] } | null = null;
+  private last: (Answer & { key: string }) | null = null;
+  /** The answer before `last`, which a second consumer asking the same query narrows from. */
+  private earlier: (Answer & { key: string }) | null = null;
 
   constructor(private readonly load: IndexLoader) {}
 
@@ -140,38 +183,62 @@ export class SearchEngine {
     else if (this.meta.split.includes(prefix)) void this.file(indexPaths.termList(prefix));
   }
 
-  /** Searches run one at a time: they share the score arrays. */
-  private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Stage one runs one search at a time: searches share the score arrays. The
+   * rest (fetching candidates' fragments, Fuse) runs outside, so a new keystroke
+   * never waits for the previous one's fragments to arrive.
+   */
+  private scoring: Promise<unknown> = Promise.resolve();
 
-  search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
-    const run = this.queue.then(() => this.searchNow(query, options));
-    this.queue = run.catch(() => undefined);
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.scoring.then(work);
+    this.scoring = run.catch(() => undefined);
     return run;
   }
 
-  private async searchNow(query: string, { allowed = null, offset = 0, limit = 10, onPartial }: SearchOptions): Promise<SearchResult> {
+  async search(query: string, { allowed = null, offset = 0, limit = 10, onPartial, isStale }: SearchOptions = {}): Promise<SearchResult> {
     const meta = await this.init();
+    const checkpoint = () => {
+      if (isStale?.()) throw new StaleSearch();
+    };
     // Fuse ignores case and surrounding spaces, so "GPTQ " answers from the "gptq" result.
     const key = `${query.trim().toLowerCase()}\u0000${allowed ? allowedKey(allowed) : ''}`;
-    if (this.last?.key !== key) {
-      // Only if this answer must wait for the network (a timer fires only after pending I/O).
-      const refine = onPartial && offset === 0 ? setTimeout(() => this.refinePrevious(query, key, limit, onPartial), 0) : undefined;
-      const partial = onPartial && offset === 0 ? (hits: SearchHit[], total: number, matches: Uint32Array) => onPartial({ query, total, matches, hits: hits.slice(0, limit), partial: true }) : undefined;
-      const stage = await this.rank(query, allowed, partial).finally(() => clearTimeout(refine));
+    // The answer to narrow from is the last one for another query (the list may have asked this one already).
+    const previous = this.last?.key === key ? this.earlier : this.last;
+    let answered = false;
+    const progress: Progress | undefined =
+      onPartial && offset === 0
+        ? {
+            partial: (hits, total, matches) => {
+              answered = true;
+              onPartial({ query, total, matches, hits: hits.slice(0, limit), partial: true });
+            },
+            narrow: () => {
+              if (!answered && previous) this.narrowPrevious(previous, query, key, limit, progress!);
+            },
+          }
+        : undefined;
+    let last = this.last?.key === key ? this.last : null;
+    if (!last) {
+      // Only if this answer must wait for shards (a timer fires only after pending I/O).
+      const refine = progress ? setTimeout(progress.narrow, 0) : undefined;
+      const stage = await this.rank(query, allowed, progress, checkpoint).finally(() => clearTimeout(refine));
       if ('reason' in stage) return { query, total: 0, matches: new Uint32Array(bitsetWords(meta.count)), hits: [], reason: stage.reason };
-      this.last = { key, ...stage };
+      this.earlier = this.last;
+      last = this.last = { key, ...stage };
     }
-    const { ranked, highlights, total, matches } = this.last;
+    const { ranked, highlights, total, matches } = last;
     const page = ranked.slice(offset, offset + limit);
     const words = queryTokens(query);
     const hit = (fragment: Fragment): SearchHit => ({ fragment, highlights: highlights.get(fragment.n) ?? wordStartHighlights(fragment, words) });
     const ready = page.filter((n) => this.loaded.has(n));
-    if (onPartial && ready.length > 0 && ready.length < page.length) {
-      onPartial({ query, total, matches: matches.slice(), hits: ready.map((n) => hit(this.loaded.get(n)!)), partial: true });
+    if (progress && ready.length < page.length) {
+      if (ready.length > 0) progress.partial(ready.map((n) => hit(this.loaded.get(n)!)), total, matches.slice());
+      else progress.narrow();
     }
     const hits = (await Promise.all(page.map((n) => this.fragment(n)))).map(hit);
     // After the page's own fragments, so they never queue behind these.
-    for (const n of this.last.prefetch.splice(0)) this.fragment(n).catch(() => undefined);
+    for (const n of last.prefetch.splice(0)) this.fragment(n).catch(() => undefined);
     return { query, total, matches, hits, reason: total === 0 ? 'none' : undefined };
   }
 
@@ -179,9 +246,7 @@ export class SearchEngine {
    * Typing on narrows the previous answer: while this keystroke's files load, the
    * previous results whose words still start with every query word show at once.
    */
-  private refinePrevious(query: string, key: string, limit: number, onPartial: (result: SearchResult) => void): void {
-    const last = this.last;
-    if (!last) return;
+  private narrowPrevious(last: Answer & { key: string }, query: string, key: string, limit: number, progress: Progress): void {
     const [text, filters] = key.split('\u0000');
     const [lastText, lastFilters] = last.key.split('\u0000');
     if (filters !== lastFilters || !text!.startsWith(lastText!) || text === lastText) return;
@@ -196,11 +261,54 @@ export class SearchEngine {
       hits.push({ fragment, highlights: wordStartHighlights(fragment, words) });
       if (hits.length === limit) break;
     }
-    if (hits.length > 0) onPartial({ query, total: Math.max(hits.length, last.total), matches: last.matches.slice(), hits, partial: true });
+    if (hits.length > 0) progress.partial(hits, Math.max(hits.length, last.total), last.matches.slice());
   }
 
   /** Stage one and two: every matching document, best first, with highlights for the re-ranked ones. */
-  private async rank(query: string, allowed: Uint32Array | null, onPartial?: (hits: SearchHit[], total: number, matches: Uint32Array) => void) {
+  private async rank(query: string, allowed: Uint32Array | null, progress: Progress | undefined, checkpoint: () => void): Promise<Answer | { reason: 'short' }> {
+    const stage = await this.exclusive(() => this.stageOne(query, allowed, checkpoint));
+    if (!('wanted' in stage)) return stage;
+    const { wanted, candidates, fillers, matchedCount, matches, tail, isAllowed } = stage;
+    if (progress && wanted.some((n) => !this.loaded.has(n))) {
+      const ready = wanted.filter((n) => this.loaded.has(n));
+      const hits = new Fuse(ready.map((n) => this.document(this.loaded.get(n)!)), FUSE_OPTIONS)
+        .search(query.trim())
+        .filter((result) => isAllowed(result.item.n))
+        .map((result) => ({ fragment: this.loaded.get(result.item.n)!, highlights: toHighlights(result.matches ?? [], query) }));
+      if (hits.length > 0) progress.partial(hits, matchedCount, matches.slice());
+      else progress.narrow();
+    }
+    const fragments = await Promise.all(wanted.map((n) => this.fragment(n)));
+    checkpoint();
+    const docs = fragments.map((fragment) => this.document(fragment));
+    const fuse = new Fuse<SearchDocument>(docs, FUSE_OPTIONS);
+    const reranked = fuse.search(query.trim());
+    const highlights = new Map<number, Highlights>();
+    const ranked: number[] = [];
+    for (const result of reranked) {
+      if (!isAllowed(result.item.n)) continue;
+      ranked.push(result.item.n);
+      highlights.set(result.item.n, toHighlights(result.matches ?? [], query));
+    }
+    const seen = new Set(ranked);
+    // Partial matches count only if Fuse accepted them.
+    const acceptedByFuse = new Set(reranked.map((result) => result.item.n));
+    const accepted = fillers.filter((n) => acceptedByFuse.has(n));
+    // Candidates Fuse found too loose still matched every word: they follow, in stage-one order,
+    // and then every other match (the tail, ranked by stage one), so paging reaches all of them.
+    for (const n of candidates) if (!seen.has(n)) ranked.push(n), seen.add(n);
+    // `matches` ignores the facets, so the page can count each facet value under the query;
+    // ranking and `total` respect them.
+    for (const n of accepted) setBit(matches, n);
+    return { ranked: new Ranking(ranked, tail), highlights, total: matchedCount + accepted.filter(isAllowed).length, matches, prefetch: [] as number[] };
+  }
+
+  /**
+   * Stage one, holding the score arrays: the documents that match, and either the
+   * final order (queries too short to re-rank) or the candidates for Fuse.
+   */
+  private async stageOne(query: string, allowed: Uint32Array | null, checkpoint: () => void): Promise<Answer | Candidates | { reason: 'short' }> {
+    checkpoint();
     const meta = this.meta;
     const tokens = queryTokens(query);
     if (query.trim().length < MIN_QUERY_LENGTH || tokens.length === 0) return { reason: 'short' as const };
@@ -231,7 +339,7 @@ export class SearchEngine {
     if (query.trim().length < RERANK_FROM) {
       const best = topByScore(matched, this.scores, CANDIDATES);
       const chosen = new Set(best);
-      const ranked = new Ranking(best, matched.filter((n) => !chosen.has(n)), this.scores);
+      const ranked = new Ranking(best, packScores(matched.filter((n) => !chosen.has(n)), this.scores));
       // One more letter and Fuse will want these candidates: fetch them once this answer is out.
       const prefetch = query.trim().length === RERANK_FROM - 1 ? [...best] : [];
       for (const n of all) setBit(matches, n);
@@ -246,42 +354,13 @@ export class SearchEngine {
     // Fillers are chosen without the facets, so which documents match a query never depends on them.
     const candidates = topByScore(matched, this.scores, CANDIDATES);
     const fillers = all.length < CANDIDATES ? topByScore(partial, this.scores, CANDIDATES - all.length) : [];
-    const wanted = [...candidates, ...fillers];
+    const chosen = new Set(candidates);
+    // The matches beyond the candidates keep stage one's scores, packed before the arrays are reused.
+    const tail = matched.length > candidates.length ? packScores(matched.filter((n) => !chosen.has(n)), this.scores) : null;
     for (const n of all) setBit(matches, n);
-    if (onPartial && wanted.some((n) => !this.loaded.has(n))) {
-      const ready = wanted.filter((n) => this.loaded.has(n));
-      const hits = new Fuse(ready.map((n) => this.document(this.loaded.get(n)!)), FUSE_OPTIONS)
-        .search(query.trim())
-        .filter((result) => isAllowed(result.item.n))
-        .map((result) => ({ fragment: this.loaded.get(result.item.n)!, highlights: toHighlights(result.matches ?? [], query) }));
-      if (hits.length > 0) onPartial(hits, matched.length, matches.slice());
-    }
-    const fragments = await Promise.all(wanted.map((n) => this.fragment(n)));
-    const docs = fragments.map((fragment) => this.document(fragment));
-    const fuse = new Fuse<SearchDocument>(docs, FUSE_OPTIONS);
-    const reranked = fuse.search(query.trim());
-    const highlights = new Map<number, Highlights>();
-    const ranked: number[] = [];
-    for (const result of reranked) {
-      if (!isAllowed(result.item.n)) continue;
-      ranked.push(result.item.n);
-      highlights.set(result.item.n, toHighlights(result.matches ?? [], query));
-    }
-    const seen = new Set(ranked);
-    // Partial matches count only if Fuse accepted them.
-    const acceptedByFuse = new Set(reranked.map((result) => result.item.n));
-    const accepted = fillers.filter((n) => acceptedByFuse.has(n));
-    // Candidates Fuse found too loose still matched every word: they follow, in stage-one order,
-    // and then every other match, so paging reaches all of them.
-    for (const n of candidates) if (!seen.has(n)) ranked.push(n), seen.add(n);
-    const rest = matched.length > candidates.length ? matched.filter((n) => !seen.has(n)) : [];
-    const ranking = new Ranking(ranked, rest, this.scores);
-    // `matches` ignores the facets, so the page can count each facet value under the query;
-    // ranking and `total` respect them.
-    for (const n of accepted) setBit(matches, n);
     for (const n of all) this.scores[n] = 0;
     for (const n of partial) this.scores[n] = 0;
-    return { ranked: ranking, highlights, total: matched.length + accepted.filter(isAllowed).length, matches, prefetch: [] as number[] };
+    return { wanted: [...candidates, ...fillers], candidates, fillers, matchedCount: matched.length, matches, tail, isAllowed };
   }
 
   /**
@@ -448,7 +527,7 @@ const DOC_BITS = 2 ** 21;
  * natively, best last, ties by document number. At 100k papers a prefix
  * matches tens of thousands: a comparator sort of those took most of a keystroke.
  */
-function packScores(docs: readonly number[], scores: ArrayLike<number>): Float64Array {
+export function packScores(docs: readonly number[], scores: ArrayLike<number>): Float64Array {
   const keys = new Float64Array(docs.length);
   for (let i = 0; i < docs.length; i++) {
     const n = docs[i]!;
@@ -471,15 +550,11 @@ function unpackBestFirst(keys: Float64Array): number[] {
  * page reaches into it. Most keystrokes never page past the head.
  */
 export class Ranking {
-  private tail: Float64Array | null;
-
   constructor(
     private readonly head: number[],
-    tailDocs: readonly number[] = [],
-    scores: ArrayLike<number> = [],
-  ) {
-    this.tail = tailDocs.length > 0 ? packScores(tailDocs, scores) : null;
-  }
+    /** The rest, as `packScores` packed them. */
+    private tail: Float64Array | null = null,
+  ) {}
 
   slice(start: number, end: number): number[] {
     if (end > this.head.length && this.tail) {

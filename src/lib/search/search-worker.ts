@@ -2,14 +2,14 @@
  * The search worker: owns the index files and the two-stage engine, so
  * fetching, parsing shards and running Fuse never block typing.
  */
-import { SearchEngine, type SearchResult } from './query-engine.ts';
+import { SearchEngine, type SearchResult, StaleSearch } from './query-engine.ts';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol.ts';
 
 type Job = Extract<WorkerRequest, { id: number }>;
 
 let engine: SearchEngine | null = null;
-const waiting = new Map<string, Job>();
-let running = false;
+/** The newest job per channel: an older one still running is dropped at its next step. */
+const newest = new Map<string, number>();
 
 const post = (message: WorkerResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer);
 
@@ -26,37 +26,36 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
     return;
   }
   if (request.type === 'preload') return engine?.preload(request.query);
-  const replaced = waiting.get(request.channel);
-  if (replaced) post({ type: 'stale', id: replaced.id });
-  waiting.set(request.channel, request);
-  void drain();
+  newest.set(request.channel, request.id);
+  void run(request);
 });
 
-/** One job at a time; the newest job per channel. */
-async function drain(): Promise<void> {
-  if (running || !engine) return;
-  running = true;
+/**
+ * Jobs start as they arrive: a keystroke never waits for the previous one's
+ * fragments (the engine still scores one query at a time). A job a newer one
+ * on its channel replaced stops at its next step and is answered `stale`.
+ */
+async function run(job: Job): Promise<void> {
+  const isStale = () => newest.get(job.channel) !== job.id;
+  if (isStale()) return post({ type: 'stale', id: job.id });
   try {
-    while (waiting.size > 0) {
-      const [channel, job] = waiting.entries().next().value!;
-      waiting.delete(channel);
-      try {
-        if (job.type === 'search') {
-          const started = performance.now();
-          const onPartial = job.progressive
-            ? (partial: SearchResult) => post({ type: 'partial', id: job.id, result: { ...partial, workMs: performance.now() - started } }, [partial.matches.buffer])
-            : undefined;
-          const result = await engine.search(job.query, { ...job.options, onPartial });
-          const matches = result.matches.slice();
-          post({ type: 'search', id: job.id, result: { ...result, matches, workMs: performance.now() - started } }, [matches.buffer]);
-        } else {
-          post({ type: 'fragments', id: job.id, fragments: await Promise.all(job.docs.map((n) => engine!.fragment(n))) });
-        }
-      } catch (error) {
-        post({ type: 'error', id: job.id, message: error instanceof Error ? error.message : String(error) });
-      }
+    if (job.type === 'search') {
+      const started = performance.now();
+      const onPartial = job.progressive
+        ? (partial: SearchResult) => {
+            if (!isStale()) post({ type: 'partial', id: job.id, result: { ...partial, workMs: performance.now() - started } }, [partial.matches.buffer]);
+          }
+        : undefined;
+      const result = await engine!.search(job.query, { ...job.options, onPartial, isStale });
+      if (isStale()) return post({ type: 'stale', id: job.id });
+      const matches = result.matches.slice();
+      post({ type: 'search', id: job.id, result: { ...result, matches, workMs: performance.now() - started } }, [matches.buffer]);
+    } else {
+      const fragments = await Promise.all(job.docs.map((n) => engine!.fragment(n)));
+      post(isStale() ? { type: 'stale', id: job.id } : { type: 'fragments', id: job.id, fragments });
     }
-  } finally {
-    running = false;
+  } catch (error) {
+    if (error instanceof StaleSearch) return post({ type: 'stale', id: job.id });
+    post({ type: 'error', id: job.id, message: error instanceof Error ? error.message : String(error) });
   }
 }

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../../src/lib/schema.ts';
 import { fullBitset, fromDocs } from '../../../src/lib/browse/bitset.ts';
-import { Ranking, SearchEngine, type SearchResult } from '../../../src/lib/search/query-engine.ts';
+import { indexPaths } from '../../../src/lib/search/index-format.ts';
+import { Ranking, SearchEngine, type SearchResult, StaleSearch, packScores } from '../../../src/lib/search/query-engine.ts';
 import type { Fragment } from '../../../src/lib/search/search-document.ts';
 import { realRecords } from '../../helpers/records.ts';
 import { exhaustiveFuse, inMemoryIndex } from '../../helpers/search-index.ts';
@@ -127,6 +128,61 @@ describe('what a query returns', () => {
     for (const { fragment } of partials[0]!.hits) expect(words(fragment)).toMatch(/(?=.*\breasoning)(?=.*\beff)/);
   });
 
+  it('when none of the new page is at hand, first shows the previous answer narrowed to the new letters', async () => {
+    const index = inMemoryIndex(records);
+    let gated = false;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const engine = new SearchEngine(async (path) => {
+      if (gated && path === indexPaths.fragment(Number(/\d+/.exec(path)?.[0]))) await gate;
+      return JSON.parse(index.files.get(path)!);
+    });
+    const before = await engine.search('re', { limit: 8 });
+    gated = true;
+    const partials: SearchResult[] = [];
+    const complete = engine.search('rea', { limit: 8, onPartial: (result) => partials.push(result) });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Shown before any new fragment arrived: the papers of "re" with a word starting "rea".
+    expect(partials.length).toBeGreaterThan(0);
+    const shown = partials[0]!.hits.map((hit) => hit.fragment.n);
+    expect(shown.every((n) => before.hits.some((hit) => hit.fragment.n === n))).toBe(true);
+    for (const { fragment } of partials[0]!.hits) expect(`${fragment.title} ${fragment.method ?? ''}`.toLowerCase()).toMatch(/\brea/);
+    open();
+    expect((await complete).partial).toBeUndefined();
+  });
+
+  it("does not make a new keystroke wait for the previous one's fragments, and drops a replaced search", async () => {
+    const index = inMemoryIndex(records);
+    // Fragments arrive only when the gate opens; shards and the rest load at once.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let waiting!: () => void;
+    const fragmentsWanted = new Promise<void>((resolve) => (waiting = resolve));
+    const engine = new SearchEngine(async (path) => {
+      if (path === indexPaths.fragment(Number(/\d+/.exec(path)?.[0]))) {
+        waiting();
+        await gate;
+      }
+      return JSON.parse(index.files.get(path)!);
+    });
+    await engine.search('pr', { limit: 0 });
+    let replaced = false;
+    const older = engine.search('quantization', { limit: 8, isStale: () => replaced });
+    const outcome = older.then(() => 'answered', (error) => (error instanceof StaleSearch ? 'dropped' : error));
+    await fragmentsWanted;
+    replaced = true;
+    // A three-letter prefix needs no fragment for its ranking: it answers while the older search still waits.
+    const newer = await engine.search('pru', { limit: 0 });
+    expect(newer.total).toBeGreaterThan(0);
+    expect(await Promise.race([outcome, Promise.resolve('still waiting')])).toBe('still waiting');
+    open();
+    expect(await outcome).toBe('dropped');
+    // The engine stays usable, with clean scores: the same query twice gives the same answer.
+    const first = await engine.search('pruning', { limit: 5 });
+    const second = await inMemoryIndex(records).engine.search('pruning', { limit: 5 });
+    expect(first.hits.map((hit) => hit.fragment.n)).toEqual(second.hits.map((hit) => hit.fragment.n));
+  });
+
   it('highlights the matched part of the title', async () => {
     const [hit] = (await index.engine.search('GPTQ', { limit: 1 })).hits;
     const [start, end] = hit.highlights.title[0];
@@ -182,7 +238,7 @@ describe('Ranking', () => {
         // Scores on a 1/256 grid, with many ties, so packing loses nothing the comparator would see.
         docs.forEach((n, i) => (scores[n] = levels[i % levels.length]! / 256));
         const expected = [...docs].sort((a, b) => scores[b]! - scores[a]! || a - b);
-        expect(new Ranking([], docs, scores).slice(0, docs.length)).toEqual(expected);
+        expect(new Ranking([], packScores(docs, scores)).slice(0, docs.length)).toEqual(expected);
       }),
     );
   });
@@ -190,7 +246,7 @@ describe('Ranking', () => {
   it('a Ranking keeps its head as given and sorts the tail only when a page reaches it', () => {
     const scores = new Float64Array(10);
     [0.5, 3, 1, 2, 2, 0, 4, 1, 0, 0].forEach((score, n) => (scores[n] = score));
-    const ranking = new Ranking([9, 8], [0, 1, 2, 3, 4, 5, 6], scores);
+    const ranking = new Ranking([9, 8], packScores([0, 1, 2, 3, 4, 5, 6], scores));
     expect(ranking.slice(0, 2)).toEqual([9, 8]);
     expect(ranking.slice(1, 5)).toEqual([8, 6, 1, 3]);
     expect(ranking.slice(0, 20)).toEqual([9, 8, 6, 1, 3, 4, 2, 0, 5]);
