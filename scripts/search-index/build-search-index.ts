@@ -13,7 +13,7 @@ import { compareNewestFirst, compareText } from '../../src/lib/paper-order.ts';
 import { BROWSE_FACETS, type BrowseFacet, facetSummary, facetValuesOf } from '../../src/lib/browse/facet-fields.ts';
 import { type FacetIndex, INDEX_FORMAT, type IndexMeta, type Shard, bigram, encodeDeltas, indexPaths, isBigram, shardName } from '../../src/lib/search/index-format.ts';
 import { type Fragment, type SearchDocument, type TermTable, searchDocument } from '../../src/lib/search/search-document.ts';
-import { CANDIDATES, FUSE_KEYS, MAX_SHARD_POSTINGS, SHARD_PREFIX, WEIGHT_SCALE } from '../../src/lib/search/search-options.ts';
+import { CANDIDATES, FUSE_KEYS, MAX_SHARD_POSTINGS, RERANK_FROM, SHARD_PREFIX, WEIGHT_SCALE } from '../../src/lib/search/search-options.ts';
 import { indexWords, innerTerms } from '../../src/lib/search/tokenize.ts';
 import { taxonomy } from '../../src/lib/taxonomy.ts';
 
@@ -70,7 +70,7 @@ export function termWeights(doc: SearchDocument): Map<string, number> {
 }
 
 export interface BuildOptions {
-  /** Postings above which a two-letter prefix is split into three-letter shards. */
+  /** Postings above which a prefix is split one letter deeper. */
   maxShardPostings?: number;
 }
 
@@ -92,13 +92,39 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
     }
   });
 
-  const byPrefix = new Map<string, string[]>();
-  for (const term of [...postings.keys()].sort(compareText)) {
-    const prefix = term.slice(0, SHARD_PREFIX);
-    let list = byPrefix.get(prefix);
-    if (!list) byPrefix.set(prefix, (list = []));
-    list.push(term);
-  }
+  const sortedTerms = [...postings.keys()].sort(compareText);
+  const size = (someTerms: readonly string[]) => someTerms.reduce((sum, term) => sum + postings.get(term)!.length / 2, 0);
+
+  // A prefix holding more postings than one shard should is split one character deeper, recursively,
+  // so a query word fetches only the postings under its own prefix (Pagefind's chunking, by prefix).
+  const split = new Set<string>();
+  const splitIfLarge = (prefix: string, prefixTerms: string[]) => {
+    if (size(prefixTerms) <= maxShardPostings) return;
+    // The term equal to the prefix keeps a shard of that name; the others go one character deeper.
+    const children = groupBy(
+      prefixTerms.filter((term) => term.length > prefix.length),
+      (term) => term.slice(0, prefix.length + 1),
+    );
+    // Splitting must divide the prefix: one term is one shard however large.
+    if (children.size === 0 || (children.size === 1 && prefixTerms.every((term) => term.length > prefix.length))) return;
+    split.add(prefix);
+    if (prefix.length < RERANK_FROM && /^[a-z0-9]+$/.test(prefix)) writeShortQueryLists(prefix, prefixTerms);
+    for (const [child, childTerms] of children) splitIfLarge(child, childTerms);
+  };
+  // A query of two or three letters on a split prefix reads its best documents, not every posting under it.
+  const writeShortQueryLists = (prefix: string, prefixTerms: string[]) => {
+    // The best documents: highest single-term weight under the prefix.
+    const best = new Map<number, number>();
+    for (const term of prefixTerms) {
+      const pairs = postings.get(term)!;
+      for (let i = 0; i < pairs.length; i += 2) best.set(pairs[i], Math.max(best.get(pairs[i]) ?? 0, pairs[i + 1]));
+    }
+    const top = [...best].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES).map(([n]) => n);
+    files.set(indexPaths.top(prefix), json(top));
+    // Query words are expanded over the words of their two-letter prefix (pairs are looked up in their first word's shard).
+    if (prefix.length === SHARD_PREFIX) files.set(indexPaths.termList(prefix), json(prefixTerms.filter((term) => !isBigram(term))));
+  };
+  for (const [prefix, prefixTerms] of groupBy(sortedTerms, (term) => term.slice(0, SHARD_PREFIX))) splitIfLarge(prefix, prefixTerms);
 
   const encode = (term: string): number[] => {
     const pairs = postings.get(term)!;
@@ -110,48 +136,14 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
     }
     return out;
   };
-  const writeShard = (name: string, shardTerms: string[]) => {
+  const shards: string[] = [];
+  for (const [name, shardTerms] of groupBy(sortedTerms, (term) => shardName(term, split, SHARD_PREFIX))) {
     const shard: Shard = { terms: shardTerms, postings: shardTerms.map(encode) };
     files.set(indexPaths.shard(name), json(shard));
-  };
-
-  const shards: string[] = [];
-  const split: string[] = [];
-  const subshards: string[] = [];
-  for (const [prefix, prefixTerms] of byPrefix) {
-    // The best documents for a two-letter query: highest single-term weight under the prefix.
-    const best = new Map<number, number>();
-    let size = 0;
-    for (const term of prefixTerms) {
-      const pairs = postings.get(term)!;
-      size += pairs.length / 2;
-      for (let i = 0; i < pairs.length; i += 2) best.set(pairs[i], Math.max(best.get(pairs[i]) ?? 0, pairs[i + 1]));
-    }
-    const top = [...best].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES).map(([n]) => n);
-    files.set(indexPaths.top(prefix), json(top));
-
-    if (size <= maxShardPostings) {
-      shards.push(prefix);
-      writeShard(prefix, prefixTerms);
-      continue;
-    }
-    split.push(prefix);
-    // The term list serves word expansion only; pairs are looked up in their first word's shard.
-    files.set(indexPaths.termList(prefix), json(prefixTerms.filter((term) => !isBigram(term))));
-    const bySub = new Map<string, string[]>();
-    for (const term of prefixTerms) {
-      const sub = shardName(term, true, SHARD_PREFIX);
-      let list = bySub.get(sub);
-      if (!list) bySub.set(sub, (list = []));
-      list.push(term);
-    }
-    for (const [sub, subTerms] of bySub) {
-      subshards.push(sub);
-      writeShard(sub, subTerms);
-    }
+    shards.push(name);
   }
 
-  const meta: IndexMeta = { format: INDEX_FORMAT, count: papers.length, shards, split, subshards, terms };
+  const meta: IndexMeta = { format: INDEX_FORMAT, count: papers.length, shards, split: [...split], terms };
   files.set(indexPaths.meta, json(meta));
   files.set(indexPaths.facets, json(buildFacetIndex(papers)));
   const byTitle = papers.map((_, n) => n).sort((a, b) => compareText(papers[a].title.toLowerCase(), papers[b].title.toLowerCase()) || a - b);
@@ -159,6 +151,17 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
   files.set(indexPaths.order('title'), json(byTitle));
   files.set(indexPaths.order('upvotes'), json(byUpvotes));
   return { files, meta, papers };
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push(item);
+  }
+  return groups;
 }
 
 function buildFacetIndex(papers: PaperRecord[]): FacetIndex {

@@ -3,10 +3,10 @@
  * `search/<version>/` and read by the browser worker (and by the tests and the
  * benchmark, from disk). Everything is JSON so any host serves it compressed.
  *
- *   meta.json       IndexMeta: counts, which prefixes have shards, taxonomy terms
+ *   meta.json       IndexMeta: counts, which prefixes are split, taxonomy terms
  *   s/<prefix>.json Shard: sorted terms with their postings
- *   l/<xx>.json     sorted terms of a two-letter prefix split into three-letter shards
- *   t/<xx>.json     the 50 best documents for a two-letter query
+ *   l/<xx>.json     sorted words of a split two-letter prefix, for expanding query words
+ *   t/<prefix>.json the 50 best documents for a two- or three-letter query on a split prefix
  *   d/<n>.json      Fragment of document n (see search-document.ts)
  *   facets.json     FacetIndex: per facet value, its documents
  *   order/<sort>.json  document numbers in another sort order
@@ -15,18 +15,22 @@ import type { BrowseFacet } from '../browse/facet-names.ts';
 import type { TermTable } from './search-document.ts';
 
 /** Bumped when the file layout changes, so old caches never meet new code. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 export interface IndexMeta {
   format: number;
   /** Papers in the index; documents are numbered 0..count-1, newest first. */
   count: number;
-  /** Two-letter prefixes whose terms live in one shard `s/<xx>.json`. */
+  /** Every shard `s/<name>.json` (see shardName). */
   shards: string[];
-  /** Two-letter prefixes split into three-letter shards (`s/<xxy>.json`), with a term list `l/<xx>.json`. */
+  /**
+   * Prefixes too large for one shard, split one character deeper, as often as
+   * needed: `sp` into `spa`, `spe`, ..., `show` into `show`, `show ` (its
+   * pairs), `showc`, ... A split
+   * two-letter prefix has a word list `l/<xx>.json`; a split prefix of two or
+   * three letters has a best-documents list `t/<prefix>.json`.
+   */
   split: string[];
-  /** Three-letter shards of split prefixes (and two-letter words, which keep their own name). */
-  subshards: string[];
   /** Taxonomy labels and synonyms per id, to rebuild what search sees from a fragment. */
   terms: TermTable;
 }
@@ -55,7 +59,8 @@ export type SortOrder = (typeof SORTS)[number];
 
 export const indexPaths = {
   meta: 'meta.json',
-  shard: (prefix: string) => `s/${prefix}.json`,
+  /** Word pairs' shards have a space in their name: `_` stands for it in the file name. */
+  shard: (name: string) => `s/${name.replaceAll(' ', '_')}.json`,
   termList: (prefix: string) => `l/${prefix}.json`,
   top: (prefix: string) => `t/${prefix}.json`,
   fragment: (n: number) => `d/${n}.json`,
@@ -75,9 +80,16 @@ export const SEARCH_DIR = 'search';
 export const isBigram = (term: string) => term.includes(' ');
 export const bigram = (left: string, right: string, spaced = true) => (spaced ? `${left} ${right}` : `${left} -${right}`);
 
-/** The shard holding a term: its first two letters, or three when that prefix is split (by its first word). */
-export function shardName(term: string, prefixIsSplit: boolean, prefixLength: number): string {
-  return prefixIsSplit ? term.split(' ')[0]!.slice(0, prefixLength + 1) : term.slice(0, prefixLength);
+/**
+ * The shard holding a term: its shortest prefix, from `minLength` characters,
+ * that is not split. A term that is itself a split prefix has a shard of its
+ * own by that name. Word pairs sort after their first word (`show`, `show that`,
+ * `showcase`), so a frequent word's pairs split off into shards of their own.
+ */
+export function shardName(term: string, split: ReadonlySet<string>, minLength: number): string {
+  let length = minLength;
+  while (length < term.length && split.has(term.slice(0, length))) length++;
+  return term.slice(0, length);
 }
 
 export function encodeDeltas(sorted: number[]): number[] {

@@ -115,6 +115,7 @@ interface Expansion {
 
 export class SearchEngine {
   private meta!: IndexMeta;
+  private split = new Set<string>();
   private readonly files = new Map<string, Promise<unknown>>();
   private readonly termFuse = new Map<string, Fuse<string>>();
   /** Single-word terms per two-letter prefix (shards also hold word pairs). */
@@ -138,6 +139,7 @@ export class SearchEngine {
   async init(): Promise<IndexMeta> {
     if (!this.meta) {
       this.meta = (await this.file(indexPaths.meta)) as IndexMeta;
+      this.split = new Set(this.meta.split);
       this.scores = new Float64Array(this.meta.count);
       this.wordScores = new Float64Array(this.meta.count);
       this.weakest = new Float64Array(this.meta.count);
@@ -179,8 +181,8 @@ export class SearchEngine {
     const token = queryTokens(query).at(-1);
     if (!this.meta || !token || token.length < SHARD_PREFIX) return;
     const prefix = token.slice(0, SHARD_PREFIX);
-    if (this.meta.shards.includes(prefix)) void this.file(indexPaths.shard(prefix));
-    else if (this.meta.split.includes(prefix)) void this.file(indexPaths.termList(prefix));
+    if (this.split.has(prefix)) void this.file(indexPaths.termList(prefix));
+    else if (this.meta.shards.includes(prefix)) void this.file(indexPaths.shard(prefix));
   }
 
   /**
@@ -324,8 +326,8 @@ export class SearchEngine {
     const matches = new Uint32Array(bitsetWords(meta.count));
     let all: number[];
     let partial: number[] = [];
-    if (significant.length === 1 && significant[0].length === SHARD_PREFIX && meta.split.includes(significant[0])) {
-      // A two-letter query on a huge prefix: its precomputed best documents, not a scan of every posting.
+    if (significant.length === 1 && significant[0].length < RERANK_FROM && this.split.has(significant[0])) {
+      // A two- or three-letter query on a huge prefix: its precomputed best documents, not a scan of every posting.
       all = (await this.file(indexPaths.top(significant[0]))) as number[];
       all.forEach((n, i) => (this.scores[n] = all.length - i));
     } else {
@@ -432,15 +434,12 @@ export class SearchEngine {
       if (spaced === null || spaced === undefined) continue;
       const pair = new Map<number, number>();
       for (const left of best(expansions[w]!)) {
-        const shard = await this.shardOf(left.term);
         for (const right of best(expansions[w + 1]!)) {
           // The words joined as typed count fully; joined otherwise ("kv-cache" for "kv cache"), as Fuse counts one edit.
           const joinedOtherwise = typoFactor(1 / (left.term.length + right.term.length + 1));
           for (const [term, join] of [[bigram(left.term, right.term, spaced), 1], [bigram(left.term, right.term, !spaced), joinedOtherwise]] as const) {
-            const i = lowerBound(shard.terms, term);
-            if (shard.terms[i] !== term) continue;
             let doc = 0;
-            for (const posting of shard.postings[i]!) {
+            for (const posting of await this.postings(term)) {
               doc += Math.floor(posting / WEIGHT_SCALE);
               const score = (posting % WEIGHT_SCALE) * left.factor * right.factor * join;
               if (score > (pair.get(doc) ?? 0)) pair.set(doc, score);
@@ -480,16 +479,15 @@ export class SearchEngine {
     const meta = this.meta;
     let words = this.words.get(prefix);
     if (words) return words;
-    if (meta.shards.includes(prefix)) words = ((await this.file(indexPaths.shard(prefix))) as Shard).terms.filter((term) => !isBigram(term));
-    else if (meta.split.includes(prefix)) words = (await this.file(indexPaths.termList(prefix))) as string[];
+    if (this.split.has(prefix)) words = (await this.file(indexPaths.termList(prefix))) as string[];
+    else if (meta.shards.includes(prefix)) words = ((await this.file(indexPaths.shard(prefix))) as Shard).terms.filter((term) => !isBigram(term));
     else words = [];
     this.words.set(prefix, words);
     return words;
   }
 
   private async shardOf(term: string): Promise<Shard> {
-    const prefix = term.slice(0, SHARD_PREFIX);
-    return (await this.file(indexPaths.shard(shardName(term, this.meta.split.includes(prefix), SHARD_PREFIX)))) as Shard;
+    return (await this.file(indexPaths.shard(shardName(term, this.split, SHARD_PREFIX)))) as Shard;
   }
 
   private async postings(term: string): Promise<number[]> {

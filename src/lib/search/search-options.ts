@@ -37,8 +37,12 @@ export const CANDIDATES = 50;
 export const MIN_QUERY_LENGTH = 2;
 /** Terms are sharded by prefix of this length ... */
 export const SHARD_PREFIX = 2;
-/** ... and a prefix whose postings exceed this is split one character deeper (about 15 KB gzip at most, so one shard fits the first-result budget). */
-export const MAX_SHARD_POSTINGS = 12_000;
+/**
+ * ... and a prefix whose postings exceed this is split one character deeper, as often as needed:
+ * a shard is then at most about 16 KB gzip (unless one term alone is larger), so the first
+ * keystroke's shard fits the first-result budget.
+ */
+export const MAX_SHARD_POSTINGS = 6_000;
 /** Each posting is `docDelta * WEIGHT_SCALE + weight`; weight is 1..WEIGHT_SCALE-1. */
 export const WEIGHT_SCALE = 256;
 /** Typo-tolerant expansion of a query word over the shard's term list (Fuse over terms). */

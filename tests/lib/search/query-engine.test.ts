@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../../src/lib/schema.ts';
 import { fullBitset, fromDocs } from '../../../src/lib/browse/bitset.ts';
-import { indexPaths } from '../../../src/lib/search/index-format.ts';
+import { indexPaths, shardName } from '../../../src/lib/search/index-format.ts';
 import { Ranking, SearchEngine, type SearchResult, StaleSearch, packScores } from '../../../src/lib/search/query-engine.ts';
 import type { Fragment } from '../../../src/lib/search/search-document.ts';
 import { realRecords } from '../../helpers/records.ts';
@@ -210,15 +210,34 @@ describe('what a query returns', () => {
 });
 
 describe('sharding', () => {
-  it('gives the same answers when prefixes are split into three-letter shards', async () => {
+  it('gives the same answers when prefixes are split, level after level', async () => {
     const split = inMemoryIndex(records, { maxShardPostings: 20 });
-    expect(split.meta.split.length).toBeGreaterThan(0);
-    for (const query of ['quantisation', 'kv cahce', 'pruning', 'LASER', 'qu']) {
+    // Splitting went deeper than three letters, and split a frequent word's pairs off from it.
+    expect(split.meta.split.some((prefix) => prefix.length >= 4)).toBe(true);
+    expect(split.meta.split.some((prefix) => prefix.includes(' '))).toBe(true);
+    for (const query of ['quantisation', 'kv cahce', 'kv-cache', 'speculative decoding', 'pruning', 'LASER', 'distilation']) {
       const a = (await index.engine.search(query, { limit: 20 })).hits.map((hit) => hit.fragment.id);
       const b = (await split.engine.search(query, { limit: 20 })).hits.map((hit) => hit.fragment.id);
-      if (query === 'qu') expect(b.length).toBeGreaterThan(0); // a two-letter query on a split prefix uses the precomputed best list
-      else expect(b).toEqual(a);
+      expect(b, query).toEqual(a);
     }
+    // Two- and three-letter queries on a split prefix answer from its precomputed best documents.
+    for (const query of ['qu', 'qua']) {
+      const quick = await split.engine.search(query, { limit: 10 });
+      expect(quick.hits.length, query).toBe(10);
+      expect(split.loads.some((path) => path === `t/${query}.json`), query).toBe(true);
+    }
+  });
+
+  it('puts each term in the shard named by its shortest unsplit prefix', () => {
+    const split = new Set(['sp', 'spe', 'kv', 'kv ']);
+    expect(shardName('speculative', split, 2)).toBe('spec');
+    expect(shardName('spe', split, 2)).toBe('spe');
+    expect(shardName('spa', split, 2)).toBe('spa');
+    expect(shardName('kv', split, 2)).toBe('kv');
+    expect(shardName('kv cache', split, 2)).toBe('kv c');
+    expect(shardName('kvcache', split, 2)).toBe('kvc');
+    expect(shardName('quant', split, 2)).toBe('qu');
+    expect(indexPaths.shard('kv c')).toBe('s/kv_c.json');
   });
 
   it('loads only the shard of the typed prefix and the candidates fragments', async () => {
