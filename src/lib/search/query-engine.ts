@@ -116,6 +116,7 @@ interface Expansion {
 export class SearchEngine {
   private meta!: IndexMeta;
   private split = new Set<string>();
+  private shards = new Set<string>();
   private readonly files = new Map<string, Promise<unknown>>();
   private readonly termFuse = new Map<string, Fuse<string>>();
   /** Single-word terms per two-letter prefix (shards also hold word pairs). */
@@ -140,6 +141,7 @@ export class SearchEngine {
     if (!this.meta) {
       this.meta = (await this.file(indexPaths.meta)) as IndexMeta;
       this.split = new Set(this.meta.split);
+      this.shards = new Set(this.meta.shards);
       this.scores = new Float64Array(this.meta.count);
       this.wordScores = new Float64Array(this.meta.count);
       this.weakest = new Float64Array(this.meta.count);
@@ -182,7 +184,7 @@ export class SearchEngine {
     if (!this.meta || !token || token.length < SHARD_PREFIX) return;
     const prefix = token.slice(0, SHARD_PREFIX);
     if (this.split.has(prefix)) void this.file(indexPaths.termList(prefix));
-    else if (this.meta.shards.includes(prefix)) void this.file(indexPaths.shard(prefix));
+    else if (this.shards.has(prefix)) void this.file(indexPaths.shard(prefix));
   }
 
   /**
@@ -476,22 +478,20 @@ export class SearchEngine {
 
   /** The single-word terms under a two-letter prefix, sorted. */
   private async termsFor(prefix: string): Promise<string[]> {
-    const meta = this.meta;
     let words = this.words.get(prefix);
     if (words) return words;
     if (this.split.has(prefix)) words = (await this.file(indexPaths.termList(prefix))) as string[];
-    else if (meta.shards.includes(prefix)) words = ((await this.file(indexPaths.shard(prefix))) as Shard).terms.filter((term) => !isBigram(term));
+    else if (this.shards.has(prefix)) words = ((await this.file(indexPaths.shard(prefix))) as Shard).terms.filter((term) => !isBigram(term));
     else words = [];
     this.words.set(prefix, words);
     return words;
   }
 
-  private async shardOf(term: string): Promise<Shard> {
-    return (await this.file(indexPaths.shard(shardName(term, this.split, SHARD_PREFIX)))) as Shard;
-  }
-
   private async postings(term: string): Promise<number[]> {
-    const shard = await this.shardOf(term);
+    // A word pair tried as a phrase may not exist, nor may any shard for it.
+    const name = shardName(term, this.split, SHARD_PREFIX);
+    if (!this.shards.has(name)) return [];
+    const shard = (await this.file(indexPaths.shard(name))) as Shard;
     const i = lowerBound(shard.terms, term);
     return shard.terms[i] === term ? shard.postings[i] : [];
   }
