@@ -105,8 +105,9 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
       prefixTerms.filter((term) => term.length > prefix.length),
       (term) => term.slice(0, prefix.length + 1),
     );
-    // Splitting must divide the prefix: one term is one shard however large.
-    if (children.size === 0 || (children.size === 1 && prefixTerms.every((term) => term.length > prefix.length))) return;
+    // One term is one shard however large. A prefix whose terms all continue alike (`qu` -> `qua`) still
+    // splits: its single child divides further down.
+    if (children.size === 0) return;
     split.add(prefix);
     if (prefix.length < RERANK_FROM && /^[a-z0-9]+$/.test(prefix)) writeShortQueryLists(prefix, prefixTerms);
     for (const [child, childTerms] of children) splitIfLarge(child, childTerms);

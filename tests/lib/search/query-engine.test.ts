@@ -215,6 +215,13 @@ describe('sharding', () => {
     // Splitting went deeper than three letters, and split a frequent word's pairs off from it.
     expect(split.meta.split.some((prefix) => prefix.length >= 4)).toBe(true);
     expect(split.meta.split.some((prefix) => prefix.includes(' '))).toBe(true);
+    // No shard holds more postings than the cap, unless it is one term.
+    for (const [path, text] of split.files) {
+      if (!path.startsWith('s/')) continue;
+      const shard = JSON.parse(text) as { terms: string[]; postings: number[][] };
+      const postings = shard.postings.reduce((sum, list) => sum + list.length, 0);
+      expect(postings <= 20 || shard.terms.length === 1, `${path}: ${shard.terms.length} terms, ${postings} postings`).toBe(true);
+    }
     // Phrases whose word pairs (as typed, or joined otherwise) are not in the index must not ask for a shard that does not exist.
     for (const query of ['quantisation', 'kv cahce', 'kv-cache', 'speculative decoding', 'pruning kv cache', 'reasoning quantization', 'pruning', 'LASER', 'distilation']) {
       const a = (await index.engine.search(query, { limit: 20 })).hits.map((hit) => hit.fragment.id);
