@@ -51,6 +51,11 @@ describe('classify', () => {
     expect(classify('SpQR: A Sparse-Quantized Representation for Near-Lossless LLM Weight Compression', 'We quantize the weights of large language models to 3-4 bits per parameter with near-lossless accuracy.').techniques).not.toContain('entropy-coding');
   });
 
+  it('reads classic lossless coding and language-model text compression as entropy coding', () => {
+    expect(classify('zip2zip: Inference-Time Adaptive Vocabularies for Language Models via Token Compression', 'A tokenizer based on Lempel-Ziv-Welch (LZW) compression incrementally compresses tokens into reusable hypertokens.').techniques).toContain('entropy-coding');
+    expect(classify('Information Capacity: Evaluating the Efficiency of Large Language Models via Text Compression', 'We measure how well a model compresses text.').techniques).toContain('entropy-coding');
+  });
+
   it('counts prompts as a target only when they are compressed, and long context as the setting of a KV-cache paper', () => {
     // Prompting or optimising prompts is not prompt compression.
     expect(classify('No Loss, No Gain: Gated Refinement and Adaptive Compression for Prompt Optimization', 'Automatic prompt optimization offers a scalable alternative to manual design, yet generating effective prompts remains challenging.').targets).not.toContain('context');
