@@ -122,7 +122,7 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
     }
     const top = [...best].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES).map(([n]) => n);
     files.set(indexPaths.top(prefix), json(top));
-    // Query words are expanded over the words of their two-letter prefix (pairs are looked up in their first word's shard).
+    // Query words are expanded over the words of their two-letter prefix (pairs are looked up in their own shard).
     if (prefix.length === SHARD_PREFIX) files.set(indexPaths.termList(prefix), json(prefixTerms.filter((term) => !isBigram(term))));
   };
   for (const [prefix, prefixTerms] of groupBy(sortedTerms, (term) => term.slice(0, SHARD_PREFIX))) splitIfLarge(prefix, prefixTerms);

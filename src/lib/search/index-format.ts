@@ -26,9 +26,9 @@ export interface IndexMeta {
   /**
    * Prefixes too large for one shard, split one character deeper, as often as
    * needed: `sp` into `spa`, `spe`, ..., `show` into `show`, `show ` (its
-   * pairs), `showc`, ... A split
-   * two-letter prefix has a word list `l/<xx>.json`; a split prefix of two or
-   * three letters has a best-documents list `t/<prefix>.json`.
+   * pairs), `showc`, ... A split two-letter prefix has a word list
+   * `l/<xx>.json`; a split prefix of two or three letters has a
+   * best-documents list `t/<prefix>.json`.
    */
   split: string[];
   /** Taxonomy labels and synonyms per id, to rebuild what search sees from a fragment. */

@@ -182,9 +182,7 @@ export class SearchEngine {
   preload(query: string): void {
     const token = queryTokens(query).at(-1);
     if (!this.meta || !token || token.length < SHARD_PREFIX) return;
-    const prefix = token.slice(0, SHARD_PREFIX);
-    if (this.split.has(prefix)) void this.file(indexPaths.termList(prefix));
-    else if (this.shards.has(prefix)) void this.file(indexPaths.shard(prefix));
+    this.termsFor(token.slice(0, SHARD_PREFIX)).catch(() => undefined);
   }
 
   /**
@@ -207,8 +205,9 @@ export class SearchEngine {
     };
     // Fuse ignores case and surrounding spaces, so "GPTQ " answers from the "gptq" result.
     const key = `${query.trim().toLowerCase()}\u0000${allowed ? allowedKey(allowed) : ''}`;
+    let last = this.last?.key === key ? this.last : null;
     // The answer to narrow from is the last one for another query (the list may have asked this one already).
-    const previous = this.last?.key === key ? this.earlier : this.last;
+    const previous = last ? this.earlier : this.last;
     let answered = false;
     const progress: Progress | undefined =
       onPartial && offset === 0
@@ -222,7 +221,6 @@ export class SearchEngine {
             },
           }
         : undefined;
-    let last = this.last?.key === key ? this.last : null;
     if (!last) {
       // Only if this answer must wait for shards (a timer fires only after pending I/O).
       const refine = progress ? setTimeout(progress.narrow, 0) : undefined;
@@ -340,30 +338,24 @@ export class SearchEngine {
 
     // A query of two or three letters is a prefix still being typed: Fuse's fuzzy match on it means
     // little, so stage one's order stands and only the fragments of the page shown are fetched.
-    if (query.trim().length < RERANK_FROM) {
-      const best = topByScore(matched, this.scores, CANDIDATES);
-      const chosen = new Set(best);
-      const ranked = new Ranking(best, packScores(matched.filter((n) => !chosen.has(n)), this.scores));
-      // One more letter and Fuse will want these candidates: fetch them once this answer is out.
-      const prefetch = query.trim().length === RERANK_FROM - 1 ? [...best] : [];
-      for (const n of all) setBit(matches, n);
-      for (const n of all) this.scores[n] = 0;
-      for (const n of partial) this.scores[n] = 0;
-      return { ranked, highlights: new Map<number, Highlights>(), total: matched.length, matches, prefetch };
-    }
-
-    // Fuse sees the best documents that match every word; when there are fewer than
-    // CANDIDATES of those, the best partial matches fill up, and Fuse decides whether
-    // they match the query as a whole ("reasoning length" vs "Reasoning-Enhanced").
-    // Fillers are chosen without the facets, so which documents match a query never depends on them.
+    const reranks = query.trim().length >= RERANK_FROM;
     const candidates = topByScore(matched, this.scores, CANDIDATES);
-    const fillers = all.length < CANDIDATES ? topByScore(partial, this.scores, CANDIDATES - all.length) : [];
+    // For Fuse, when fewer than CANDIDATES documents match every word, the best partial matches fill
+    // up and Fuse decides whether they match the query as a whole ("reasoning length" vs
+    // "Reasoning-Enhanced"). Fillers are chosen without the facets, so which documents match a query
+    // never depends on them.
+    const fillers = reranks && all.length < CANDIDATES ? topByScore(partial, this.scores, CANDIDATES - all.length) : [];
     const chosen = new Set(candidates);
     // The matches beyond the candidates keep stage one's scores, packed before the arrays are reused.
     const tail = matched.length > candidates.length ? packScores(matched.filter((n) => !chosen.has(n)), this.scores) : null;
     for (const n of all) setBit(matches, n);
     for (const n of all) this.scores[n] = 0;
     for (const n of partial) this.scores[n] = 0;
+    if (!reranks) {
+      // One more letter and Fuse will want these candidates: fetch them once this answer is out.
+      const prefetch = query.trim().length === RERANK_FROM - 1 ? [...candidates] : [];
+      return { ranked: new Ranking(candidates, tail), highlights: new Map<number, Highlights>(), total: matched.length, matches, prefetch };
+    }
     return { wanted: [...candidates, ...fillers], candidates, fillers, matchedCount: matched.length, matches, tail, isAllowed };
   }
 

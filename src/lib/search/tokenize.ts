@@ -34,7 +34,6 @@ export function indexWords(text: string): { words: string[]; pairs: WordPair[] }
   return { words, pairs };
 }
 
-
 /** Lower case without accents (`Schrödinger` -> `schrodinger`), for matching. */
 export function foldText(text: string): string {
   return stripAccents(text).toLowerCase();
