@@ -106,6 +106,24 @@ interface Progress {
   narrow(): void;
 }
 
+/** One index term's postings and how much a hit on it counts for the query word it stands for. */
+interface WeightedPostings {
+  factor: number;
+  postings: number[];
+}
+
+/** Everything stage one reads from the index for one query. */
+interface StageInputs {
+  /** The query words stage one matches. */
+  significant: string[];
+  /** For a two- or three-letter query on a split prefix: its best documents, in order. */
+  top: number[] | null;
+  /** Per word, its expansions' postings. */
+  lists: WeightedPostings[][];
+  /** Per adjacent pair of words, the postings of the word pairs it may stand for. */
+  pairs: WeightedPostings[][];
+}
+
 interface Expansion {
   term: string;
   /** How strongly a hit on this term counts: 1 exact, less for a longer word or a typo variant. */
@@ -185,19 +203,6 @@ export class SearchEngine {
     this.termsFor(token.slice(0, SHARD_PREFIX)).catch(() => undefined);
   }
 
-  /**
-   * Stage one runs one search at a time: searches share the score arrays. The
-   * rest (fetching candidates' fragments, Fuse) runs outside, so a new keystroke
-   * never waits for the previous one's fragments to arrive.
-   */
-  private scoring: Promise<unknown> = Promise.resolve();
-
-  private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.scoring.then(work);
-    this.scoring = run.catch(() => undefined);
-    return run;
-  }
-
   async search(query: string, { allowed = null, offset = 0, limit = 10, onPartial, isStale }: SearchOptions = {}): Promise<SearchResult> {
     const meta = await this.init();
     const checkpoint = () => {
@@ -245,30 +250,44 @@ export class SearchEngine {
   }
 
   /**
-   * Typing on narrows the previous answer: while this keystroke's files load, the
-   * previous results whose words still start with every query word show at once.
+   * While this keystroke's files load, the previous answer's papers at hand
+   * that match the new query show at once: ranked by Fuse (so a typo or a
+   * deleted letter still finds them), or for a prefix too short to re-rank,
+   * those whose words start with every query word.
    */
   private narrowPrevious(last: Answer & { key: string }, query: string, key: string, limit: number, progress: Progress): void {
     const [text, filters] = key.split('\u0000');
     const [lastText, lastFilters] = last.key.split('\u0000');
-    if (filters !== lastFilters || !text!.startsWith(lastText!) || text === lastText) return;
-    const words = queryTokens(query);
-    const hits: SearchHit[] = [];
-    for (const n of last.ranked.slice(0, CANDIDATES)) {
-      const fragment = this.loaded.get(n);
-      if (!fragment) continue;
-      const doc = this.document(fragment);
-      const vocabulary = foldText([doc.title, doc.method, ...doc.techniques, ...doc.targets].join(' ')).split(/[^a-z0-9]+/);
-      if (!words.every((word) => vocabulary.some((candidate) => candidate.startsWith(word)))) continue;
-      hits.push({ fragment, highlights: wordStartHighlights(fragment, words) });
-      if (hits.length === limit) break;
+    if (filters !== lastFilters || text === lastText) return;
+    const fragments = last.ranked
+      .slice(0, CANDIDATES)
+      .map((n) => this.loaded.get(n))
+      .filter((fragment) => fragment !== undefined);
+    let hits: SearchHit[];
+    if (text!.length >= RERANK_FROM) {
+      hits = new Fuse(fragments.map((fragment) => this.document(fragment)), FUSE_OPTIONS)
+        .search(query.trim(), { limit })
+        .map((result) => ({ fragment: this.loaded.get(result.item.n)!, highlights: toHighlights(result.matches ?? [], query) }));
+    } else {
+      const words = queryTokens(query);
+      hits = fragments
+        .filter((fragment) => {
+          const doc = this.document(fragment);
+          const vocabulary = foldText([doc.title, doc.method, ...doc.techniques, ...doc.targets].join(' ')).split(/[^a-z0-9]+/);
+          return words.every((word) => vocabulary.some((candidate) => candidate.startsWith(word)));
+        })
+        .slice(0, limit)
+        .map((fragment) => ({ fragment, highlights: wordStartHighlights(fragment, words) }));
     }
     if (hits.length > 0) progress.partial(hits, Math.max(hits.length, last.total), last.matches.slice());
   }
 
   /** Stage one and two: every matching document, best first, with highlights for the re-ranked ones. */
   private async rank(query: string, allowed: Uint32Array | null, progress: Progress | undefined, checkpoint: () => void): Promise<Answer | { reason: 'short' }> {
-    const stage = await this.exclusive(() => this.stageOne(query, allowed, checkpoint));
+    const inputs = await this.gather(query);
+    checkpoint();
+    if ('reason' in inputs) return inputs;
+    const stage = this.stageOne(query, inputs, allowed);
     if (!('wanted' in stage)) return stage;
     const { wanted, candidates, fillers, matchedCount, matches, tail, isAllowed } = stage;
     if (progress && wanted.some((n) => !this.loaded.has(n))) {
@@ -306,14 +325,13 @@ export class SearchEngine {
   }
 
   /**
-   * Stage one, holding the score arrays: the documents that match, and either the
-   * final order (queries too short to re-rank) or the candidates for Fuse.
+   * Every index file stage one reads for this query, fetched before any scoring.
+   * Keystrokes fetch side by side; only the synchronous scoring uses the shared
+   * arrays, so no keystroke ever waits for another one's downloads.
    */
-  private async stageOne(query: string, allowed: Uint32Array | null, checkpoint: () => void): Promise<Answer | Candidates | { reason: 'short' }> {
-    checkpoint();
-    const meta = this.meta;
+  private async gather(query: string): Promise<StageInputs | { reason: 'short' }> {
     const tokens = queryTokens(query);
-    if (query.trim().length < MIN_QUERY_LENGTH || tokens.length === 0) return { reason: 'short' as const };
+    if (query.trim().length < MIN_QUERY_LENGTH || tokens.length === 0) return { reason: 'short' };
     // A trailing word of one or two letters in a longer query is still being typed: it only re-ranks (in stage two).
     const words = tokens.length > 1 && tokens.at(-1)!.length <= 2 ? tokens.slice(0, -1) : tokens;
     const spacing = querySpacing(query);
@@ -321,17 +339,34 @@ export class SearchEngine {
     const significant = kept.map(({ word }) => word);
     // Two kept words form a phrase only if they stood side by side; `spaced` says if a single space joined them.
     const joins = kept.slice(1).map(({ i }, k) => (i === kept[k]!.i + 1 ? (spacing[kept[k]!.i] ?? false) : null));
-    if (significant.length === 0) return { reason: 'short' as const };
+    if (significant.length === 0) return { reason: 'short' };
+    if (significant.length === 1 && significant[0].length < RERANK_FROM && this.split.has(significant[0])) {
+      // A two- or three-letter query on a huge prefix: its precomputed best documents, not a scan of every posting.
+      return { significant, top: (await this.file(indexPaths.top(significant[0]))) as number[], lists: [], pairs: [] };
+    }
+    const expansions = await Promise.all(significant.map((word) => this.expand(word)));
+    const [lists, pairs] = await Promise.all([
+      Promise.all(expansions.map((terms) => Promise.all(terms.map(async ({ term, factor }) => ({ factor, postings: await this.postings(term) }))))),
+      significant.length > 1 ? this.pairPostings(expansions, joins) : [],
+    ]);
+    return { significant, top: null, lists, pairs };
+  }
 
+  /**
+   * Stage one, on the score arrays and without a pause: the documents that
+   * match, and either the final order (queries too short to re-rank) or the
+   * candidates for Fuse.
+   */
+  private stageOne(query: string, { significant, top, lists, pairs }: StageInputs, allowed: Uint32Array | null): Answer | Candidates {
+    const meta = this.meta;
     const matches = new Uint32Array(bitsetWords(meta.count));
     let all: number[];
     let partial: number[] = [];
-    if (significant.length === 1 && significant[0].length < RERANK_FROM && this.split.has(significant[0])) {
-      // A two- or three-letter query on a huge prefix: its precomputed best documents, not a scan of every posting.
-      all = (await this.file(indexPaths.top(significant[0]))) as number[];
+    if (top) {
+      all = top;
       all.forEach((n, i) => (this.scores[n] = all.length - i));
     } else {
-      ({ all, partial } = await this.accumulate(significant, joins));
+      ({ all, partial } = this.accumulate(lists, pairs));
     }
     const isAllowed = (n: number) => !allowed || hasBit(allowed, n);
     const matched = allowed ? all.filter(isAllowed) : all;
@@ -363,17 +398,13 @@ export class SearchEngine {
    * Sums postings of every word's expansions. `all`: documents matching every word;
    * `partial`: the rest of those touched.
    */
-  private async accumulate(words: string[], joins: (boolean | null)[]): Promise<{ all: number[]; partial: number[] }> {
+  private accumulate(lists: WeightedPostings[][], pairs: WeightedPostings[][]): { all: number[]; partial: number[] } {
     const { scores, stamps, hitCounts, wordScores, weakest } = this;
     const touched: number[] = [];
-    const expansions = await Promise.all(words.map((word) => this.expand(word)));
-    const lists = await Promise.all(expansions.map((terms) => Promise.all(terms.map(({ term }) => this.postings(term)))));
-    for (let w = 0; w < words.length; w++) {
+    for (let w = 0; w < lists.length; w++) {
       const stamp = w + 1;
       const hitByWord: number[] = [];
-      for (let e = 0; e < expansions[w].length; e++) {
-        const { factor } = expansions[w][e];
-        const postings = lists[w][e];
+      for (const { factor, postings } of lists[w]) {
         let doc = 0;
         for (const posting of postings) {
           doc += Math.floor(posting / WEIGHT_SCALE);
@@ -395,12 +426,12 @@ export class SearchEngine {
     }
     const all: number[] = [];
     const partial: number[] = [];
-    for (const doc of touched) (hitCounts[doc] === words.length ? all : partial).push(doc);
-    if (words.length > 1) {
+    for (const doc of touched) (hitCounts[doc] === lists.length ? all : partial).push(doc);
+    if (lists.length > 1) {
       // Fuse scores a query as one phrase, which a field holds only if it holds every word:
       // a document ranks first by the fields holding adjacent query words together, then by
       // its weakest word, the sum only breaking near-ties.
-      const phrases = await this.phraseScores(words, expansions, joins);
+      const phrases = phraseScores(pairs);
       for (const doc of all) {
         const phrase = phrases.get(doc) ?? 0;
         // Where the words stand together, Fuse barely counts them apart: neither do we.
@@ -416,34 +447,28 @@ export class SearchEngine {
   }
 
   /**
-   * Per document, the summed weight of each adjacent pair of query words found
-   * together, taking each pair's best-matching variant (exact, or a typo or
-   * completion of either word).
+   * For each adjacent pair of query words, the postings of the word pairs it
+   * may stand for (each word's best variants: exact, then the closest typos and
+   * completions), weighted by how closely they match.
    */
-  private async phraseScores(words: string[], expansions: Expansion[][], joins: (boolean | null)[]): Promise<Map<number, number>> {
-    const total = new Map<number, number>();
+  private pairPostings(expansions: Expansion[][], joins: (boolean | null)[]): Promise<WeightedPostings[][]> {
     const best = (list: Expansion[]) => [...list].sort((a, b) => b.factor - a.factor).slice(0, PHRASE_VARIANTS);
-    for (let w = 0; w + 1 < words.length; w++) {
-      const spaced = joins[w];
-      if (spaced === null || spaced === undefined) continue;
-      const pair = new Map<number, number>();
-      for (const left of best(expansions[w]!)) {
-        for (const right of best(expansions[w + 1]!)) {
-          // The words joined as typed count fully; joined otherwise ("kv-cache" for "kv cache"), as Fuse counts one edit.
-          const joinedOtherwise = typoFactor(1 / (left.term.length + right.term.length + 1));
-          for (const [term, join] of [[bigram(left.term, right.term, spaced), 1], [bigram(left.term, right.term, !spaced), joinedOtherwise]] as const) {
-            let doc = 0;
-            for (const posting of await this.postings(term)) {
-              doc += Math.floor(posting / WEIGHT_SCALE);
-              const score = (posting % WEIGHT_SCALE) * left.factor * right.factor * join;
-              if (score > (pair.get(doc) ?? 0)) pair.set(doc, score);
+    return Promise.all(
+      joins.map((spaced, w) => {
+        if (spaced === null || spaced === undefined) return [];
+        const variants: Promise<WeightedPostings>[] = [];
+        for (const left of best(expansions[w]!)) {
+          for (const right of best(expansions[w + 1]!)) {
+            // The words joined as typed count fully; joined otherwise ("kv-cache" for "kv cache"), as Fuse counts one edit.
+            const joinedOtherwise = typoFactor(1 / (left.term.length + right.term.length + 1));
+            for (const [term, join] of [[bigram(left.term, right.term, spaced), 1], [bigram(left.term, right.term, !spaced), joinedOtherwise]] as const) {
+              variants.push(this.postings(term).then((postings) => ({ factor: left.factor * right.factor * join, postings })));
             }
           }
         }
-      }
-      for (const [doc, score] of pair) total.set(doc, (total.get(doc) ?? 0) + score);
-    }
-    return total;
+        return Promise.all(variants);
+      }),
+    );
   }
 
   /** The index terms a query word stands for: itself, longer words it starts, and close misspellings. */
@@ -487,6 +512,24 @@ export class SearchEngine {
     const i = lowerBound(shard.terms, term);
     return shard.terms[i] === term ? shard.postings[i] : [];
   }
+}
+
+/** Per document, the summed weight of each adjacent pair of query words found together, taking each pair's best-matching variant. */
+function phraseScores(pairs: WeightedPostings[][]): Map<number, number> {
+  const total = new Map<number, number>();
+  for (const variants of pairs) {
+    const pair = new Map<number, number>();
+    for (const { factor, postings } of variants) {
+      let doc = 0;
+      for (const posting of postings) {
+        doc += Math.floor(posting / WEIGHT_SCALE);
+        const score = (posting % WEIGHT_SCALE) * factor;
+        if (score > (pair.get(doc) ?? 0)) pair.set(doc, score);
+      }
+    }
+    for (const [doc, score] of pair) total.set(doc, (total.get(doc) ?? 0) + score);
+  }
+  return total;
 }
 
 /**

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../../src/lib/schema.ts';
-import { fullBitset, fromDocs } from '../../../src/lib/browse/bitset.ts';
+import { fullBitset, fromDocs, hasBit } from '../../../src/lib/browse/bitset.ts';
 import { indexPaths, shardName } from '../../../src/lib/search/index-format.ts';
 import { Ranking, SearchEngine, type SearchResult, StaleSearch, packScores } from '../../../src/lib/search/query-engine.ts';
-import type { Fragment } from '../../../src/lib/search/search-document.ts';
 import { realRecords } from '../../helpers/records.ts';
 import { exhaustiveFuse, inMemoryIndex } from '../../helpers/search-index.ts';
 
@@ -111,21 +110,46 @@ describe('what a query returns', () => {
     expect(again).toEqual([]);
   });
 
-  it('while files load, narrows the previous answer to papers whose words start with every query word', async () => {
+  it('while files load, first shows the papers of the previous answer that Fuse matches to the new query', async () => {
     const index = inMemoryIndex(records);
     // A loader that takes real time, as the network does.
     const slow = new SearchEngine(async (path) => {
       await new Promise((resolve) => setTimeout(resolve, 5));
       return JSON.parse(index.files.get(path)!);
     });
-    await slow.search('rea', { limit: 8 });
+    const before = await slow.search('rea', { limit: 50 });
     await new Promise((resolve) => setTimeout(resolve, 100)); // the prefetched candidates arrive
     const partials: SearchResult[] = [];
-    await slow.search('reasoning eff', { limit: 8, onPartial: (result) => partials.push(result) });
-    // The first partial answer is the previous one narrowed (target ids stand in for their labels here).
-    const words = (fragment: Fragment) => `${fragment.title} ${fragment.method ?? ''} ${fragment.targets.join(' ')}`.toLowerCase();
+    const complete = await slow.search('reasoning eff', { limit: 8, onPartial: (result) => partials.push(result) });
     expect(partials[0]!.hits.length).toBeGreaterThan(0);
-    for (const { fragment } of partials[0]!.hits) expect(words(fragment)).toMatch(/(?=.*\breasoning)(?=.*\beff)/);
+    // Only papers already at hand, and each one a match of the complete answer.
+    const previous = new Set(before.hits.map((hit) => hit.fragment.n));
+    for (const { fragment } of partials[0]!.hits) {
+      expect(previous.has(fragment.n)).toBe(true);
+      expect(hasBit(complete.matches, fragment.n)).toBe(true);
+    }
+  });
+
+  it('narrows the previous answer through a typo while the new shard loads', async () => {
+    const index = inMemoryIndex(records);
+    let gated = false;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const engine = new SearchEngine(async (path) => {
+      // "quantizaton" reads no new shard; a two-word query does ("quantizaton le" reads "le").
+      if (gated && path === indexPaths.shard('le')) await gate;
+      return JSON.parse(index.files.get(path)!);
+    });
+    await engine.search('quantization', { limit: 8 });
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the prefetched candidates arrive
+    gated = true;
+    const partials: SearchResult[] = [];
+    const complete = engine.search('quantizaton lea', { limit: 8, onPartial: (result) => partials.push(result) });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(partials.length).toBeGreaterThan(0);
+    expect(partials[0]!.hits.some((hit) => /quantiz/i.test(hit.fragment.title))).toBe(true);
+    open();
+    expect((await complete).partial).toBeUndefined();
   });
 
   it('when none of the new page is at hand, first shows the previous answer narrowed to the new letters', async () => {
@@ -181,6 +205,32 @@ describe('what a query returns', () => {
     const first = await engine.search('pruning', { limit: 5 });
     const second = await inMemoryIndex(records).engine.search('pruning', { limit: 5 });
     expect(first.hits.map((hit) => hit.fragment.n)).toEqual(second.hits.map((hit) => hit.fragment.n));
+  });
+
+  it("does not make a new keystroke wait for the previous one's shards", async () => {
+    const index = inMemoryIndex(records);
+    // The "qu" shard arrives only when the gate opens; every other file at once.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let waiting!: () => void;
+    const shardWanted = new Promise<void>((resolve) => (waiting = resolve));
+    const engine = new SearchEngine(async (path) => {
+      if (path === indexPaths.shard('qu')) {
+        waiting();
+        await gate;
+      }
+      return JSON.parse(index.files.get(path)!);
+    });
+    let replaced = false;
+    const older = engine.search('quantization', { limit: 0, isStale: () => replaced });
+    const outcome = older.then(() => 'answered', (error) => (error instanceof StaleSearch ? 'dropped' : error));
+    await shardWanted;
+    replaced = true;
+    const newer = await engine.search('pruning', { limit: 3 });
+    expect(newer.hits.map((hit) => hit.fragment.n)).toEqual((await index.engine.search('pruning', { limit: 3 })).hits.map((hit) => hit.fragment.n));
+    expect(await Promise.race([outcome, Promise.resolve('still waiting')])).toBe('still waiting');
+    open();
+    expect(await outcome).toBe('dropped');
   });
 
   it('highlights the matched part of the title', async () => {
