@@ -1,4 +1,4 @@
-/** Messages between the page and the search worker. */
+/** Messages between the page and the search worker, and between the search worker and its file loader. */
 import type { SearchOptions, SearchResult } from './query-engine.ts';
 import type { Fragment } from './search-document.ts';
 
@@ -22,3 +22,12 @@ export type WorkerResponse =
   | { type: 'fragments'; id: number; fragments: Fragment[] }
   | { type: 'stale'; id: number }
   | { type: 'error'; id: number; message: string };
+
+/** The search worker asks its loader for one index file (an absolute URL). */
+export interface LoaderRequest {
+  id: number;
+  url: string;
+}
+
+/** The file's parsed JSON, or why it could not be had. */
+export type LoaderResponse = { id: number; data: unknown; error?: undefined } | { id: number; error: string; data?: undefined };
