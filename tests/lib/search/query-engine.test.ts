@@ -110,6 +110,27 @@ describe('what a query returns', () => {
     expect(again).toEqual([]);
   });
 
+  it('ranks the same whether some candidates were at hand (scored first) or none', async () => {
+    const fuse = exhaustiveFuse(records);
+    for (const query of ['kv cache quantization', 'pruneing', 'distilation', 'reasoning length']) {
+      const cold = await inMemoryIndex(records).engine.search(query, { limit: 50 });
+      // Every other paper of the answer already at hand: Fuse scores those first, the rest on arrival.
+      const warm = inMemoryIndex(records);
+      await Promise.all(cold.hits.filter((_, i) => i % 2 === 1).map((hit) => warm.engine.fragment(hit.fragment.n)));
+      const partials: SearchResult[] = [];
+      const answer = await warm.engine.search(query, { limit: 50, onPartial: (result) => partials.push(result) });
+      expect(partials.length, query).toBeGreaterThan(0);
+      expect(answer.hits.map((hit) => [hit.fragment.n, hit.highlights]), query).toEqual(cold.hits.map((hit) => [hit.fragment.n, hit.highlights]));
+      expect(answer.total, query).toBe(cold.total);
+      // And that order is Fuse's: the papers Fuse accepted lead, by Fuse's score (a paper's score is its own).
+      const score = new Map(fuse.search(query).map((result) => [result.item.n, result.score!]));
+      const head = answer.hits.map((hit) => score.get(hit.fragment.n));
+      const scored = head.slice(0, head.findIndex((value) => value === undefined) >>> 0);
+      expect(scored.length, query).toBeGreaterThan(5);
+      expect(scored, query).toEqual([...scored].sort((a, b) => a! - b!));
+    }
+  });
+
   it('while files load, first shows the papers of the previous answer that Fuse matches to the new query', async () => {
     const index = inMemoryIndex(records);
     // A loader that takes real time, as the network does.
