@@ -18,6 +18,12 @@ export const TaxonomyTerm = z.object({
   synonyms: z.array(z.string()).default([]),
   /** Lower-case words or phrases that signal this id in a title or abstract; `*` at the end matches any ending. */
   signals: z.array(z.string()).default([]),
+  /**
+   * Words or phrases of which one must also appear in the title or abstract
+   * before the signals count: what makes the id mean compression here (RL
+   * that shortens outputs, not RL in general). Empty: the signals suffice.
+   */
+  requires: z.array(z.string()).default([]),
   /** Former ids that should resolve to this one (ids are never renamed, only aliased). */
   aliases: z.array(z.string()).default([]),
 });

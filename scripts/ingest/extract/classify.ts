@@ -29,6 +29,7 @@ function countSignal(text: string, signal: string, hyphen: HyphenRule): number {
 }
 
 export function scoreTerm(term: TaxonomyTerm, title: string, abstract: string, hyphen: HyphenRule = 'word-start-only'): number {
+  if (term.requires.length > 0 && !term.requires.some((word) => countSignal(title, word, hyphen) + countSignal(abstract, word, hyphen) > 0)) return 0;
   let score = 0;
   for (const signal of term.signals) {
     score += TITLE_WEIGHT * Math.min(countSignal(title, signal, hyphen), 1) + ABSTRACT_WEIGHT * Math.min(countSignal(abstract, signal, hyphen), 2);
@@ -115,7 +116,7 @@ export function classify(title: string, abstract: string, terms: Taxonomy = taxo
   if (contributed) return { techniques, targets, kind: KIND_OF_NOUN[contributed.replace(/s$/, '')] ?? 'method' };
   if (method === null) {
     const inAbstract = rank(others, '', abstract);
-    const proposes = scoreTerm(terms.kinds.find((kind) => kind.id === 'method') ?? { id: 'method', label: '', description: '', synonyms: [], signals: [], aliases: [] }, '', abstract);
+    const proposes = scoreTerm(terms.kinds.find((kind) => kind.id === 'method') ?? { id: 'method', label: '', description: '', synonyms: [], signals: [], requires: [], aliases: [] }, '', abstract);
     if (inAbstract.length > 0 && inAbstract[0]!.score > proposes) return { techniques, targets, kind: inAbstract[0]!.id };
   }
   return { techniques, targets, kind: 'method' };

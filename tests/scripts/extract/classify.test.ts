@@ -56,6 +56,13 @@ describe('classify', () => {
     expect(classify('Information Capacity: Evaluating the Efficiency of Large Language Models via Text Compression', 'We measure how well a model compresses text.').techniques).toContain('entropy-coding');
   });
 
+  it('reads reinforcement learning as a technique only when it drives compression', () => {
+    const rl = (title: string, abstract: string) => classify(title, abstract).techniques.includes('reinforcement-learning');
+    expect(rl('Learn to Reason Efficiently with Adaptive Length-based Reward Shaping', 'We train with reinforcement learning and a length-based reward so models give shorter answers.')).toBe(true);
+    // RL to solve harder problems, with nothing made smaller or shorter.
+    expect(rl('UloRL: An Ultra-Long Output Reinforcement Learning Approach', 'We propose reinforcement learning for ultra-long outputs with GRPO, improving accuracy on AIME.')).toBe(false);
+  });
+
   it('counts prompts as a target only when they are compressed, and long context as the setting of a KV-cache paper', () => {
     // Prompting or optimising prompts is not prompt compression.
     expect(classify('No Loss, No Gain: Gated Refinement and Adaptive Compression for Prompt Optimization', 'Automatic prompt optimization offers a scalable alternative to manual design, yet generating effective prompts remains challenging.').targets).not.toContain('context');
