@@ -13,7 +13,7 @@ import { compareNewestFirst, compareText } from '../../src/lib/paper-order.ts';
 import { BROWSE_FACETS, type BrowseFacet, facetSummary, facetValuesOf } from '../../src/lib/browse/facet-fields.ts';
 import { type FacetIndex, INDEX_FORMAT, type IndexMeta, type Shard, bigram, encodeDeltas, indexPaths, isBigram, shardName } from '../../src/lib/search/index-format.ts';
 import { type Fragment, type SearchDocument, type TermTable, searchDocument } from '../../src/lib/search/search-document.ts';
-import { CANDIDATES, FUSE_KEYS, MAX_SHARD_POSTINGS, PACK_FROM, RERANK_FROM, SHARD_PREFIX, WEIGHT_SCALE } from '../../src/lib/search/search-options.ts';
+import { CANDIDATES, FUSE_KEYS, MAX_SHARD_POSTINGS, RERANK_FROM, SHARD_PREFIX, WEIGHT_SCALE } from '../../src/lib/search/search-options.ts';
 import { indexWords, innerTerms } from '../../src/lib/search/tokenize.ts';
 import { taxonomy } from '../../src/lib/taxonomy.ts';
 
@@ -142,16 +142,6 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
     const shard: Shard = { terms: shardTerms, postings: shardTerms.map(encode) };
     files.set(indexPaths.shard(name), json(shard));
     shards.push(name);
-  }
-
-  // A frequent term's best documents, as stage one ranks them for that term alone (weight, then newest).
-  for (const [term, pairs] of postings) {
-    if (pairs.length / 2 < PACK_FROM) continue;
-    const best: [number, number][] = [];
-    for (let i = 0; i < pairs.length; i += 2) best.push([pairs[i], pairs[i + 1]]);
-    best.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    // The fragments' own JSON, joined: packs repeat fragments, so they are not serialized twice.
-    files.set(indexPaths.pack(term), `[${best.slice(0, CANDIDATES).map(([n]) => files.get(indexPaths.fragment(n))!).join(',')}]`);
   }
 
   const meta: IndexMeta = { format: INDEX_FORMAT, count: papers.length, shards, split: [...split], terms };

@@ -15,7 +15,7 @@ import type { BrowseFacet } from '../browse/facet-names.ts';
 import type { TermTable } from './search-document.ts';
 
 /** Bumped when the file layout changes, so old caches never meet new code. */
-export const INDEX_FORMAT = 7;
+export const INDEX_FORMAT = 6;
 
 export interface IndexMeta {
   format: number;
@@ -64,8 +64,6 @@ export const indexPaths = {
   termList: (prefix: string) => `l/${prefix}.json`,
   top: (prefix: string) => `t/${prefix}.json`,
   fragment: (n: number) => `d/${n}.json`,
-  /** The fragments of a frequent term's best documents (see PACK_FROM). */
-  pack: (term: string) => `p/${term.replaceAll(' ', '_')}.json`,
   facets: 'facets.json',
   order: (sort: SortOrder) => `order/${sort}.json`,
 };

@@ -1,6 +1,6 @@
 /**
  * The search index's version: a hash of what it is built from (format, shard
- * and pack sizes, taxonomy, records). Pages embed it
+ * size, taxonomy, records). Pages embed it
  * at render time and the index is written under `search/<version>/`, so a
  * browser never mixes files of two builds and every file can be cached forever.
  * Build-time only (node:crypto).
@@ -10,11 +10,11 @@ import { readFileSync } from 'node:fs';
 import taxonomyJson from '../../../content/taxonomy.json' with { type: 'json' };
 import { PAPERS_FILE } from '../site-data.ts';
 import { INDEX_FORMAT } from './index-format.ts';
-import { MAX_SHARD_POSTINGS, PACK_FROM } from './search-options.ts';
+import { MAX_SHARD_POSTINGS } from './search-options.ts';
 
 export function indexVersion(papersJson: string): string {
   return createHash('sha256')
-    .update(`${INDEX_FORMAT}/${MAX_SHARD_POSTINGS}/${PACK_FROM}\n${JSON.stringify(taxonomyJson)}\n${papersJson}`)
+    .update(`${INDEX_FORMAT}/${MAX_SHARD_POSTINGS}\n${JSON.stringify(taxonomyJson)}\n${papersJson}`)
     .digest('hex')
     .slice(0, 12);
 }

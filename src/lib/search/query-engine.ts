@@ -12,7 +12,7 @@ import Fuse, { type FuseResult, type FuseResultMatch } from 'fuse.js/basic';
 import { bitsetWords, hasBit, setBit } from '../browse/bitset.ts';
 import { type IndexMeta, type Shard, bigram, indexPaths, isBigram, shardName } from './index-format.ts';
 import { type Fragment, type SearchDocument, searchDocument } from './search-document.ts';
-import { CANDIDATES, FUSE_KEYS, FUSE_OPTIONS, MIN_QUERY_LENGTH, PACK_FROM, PACKS_PER_WORD, RERANK_FROM, SHARD_PREFIX, TERM_FUZZ, WEIGHT_SCALE } from './search-options.ts';
+import { CANDIDATES, FUSE_KEYS, FUSE_OPTIONS, MIN_QUERY_LENGTH, RERANK_FROM, SHARD_PREFIX, TERM_FUZZ, WEIGHT_SCALE } from './search-options.ts';
 import { foldText, querySpacing, queryTokens } from './tokenize.ts';
 
 export type IndexLoader = (path: string) => Promise<unknown>;
@@ -116,7 +116,6 @@ interface Progress {
 
 /** One index term's postings and how much a hit on it counts for the query word it stands for. */
 interface WeightedPostings {
-  term: string;
   factor: number;
   postings: number[];
 }
@@ -203,15 +202,6 @@ export class SearchEngine {
     const promise = this.file(indexPaths.fragment(n)) as Promise<Fragment>;
     promise.then((fragment) => this.loaded.set(n, fragment), () => undefined);
     return promise;
-  }
-
-  /** Reads a frequent term's pack of fragments; without it (an older index, a failed fetch) they come one by one. */
-  private async pack(term: string): Promise<void> {
-    try {
-      for (const fragment of (await this.file(indexPaths.pack(term))) as Fragment[]) if (!this.loaded.has(fragment.n)) this.loaded.set(fragment.n, fragment);
-    } catch {
-      // The candidates are then fetched one by one.
-    }
   }
 
   /** Starts fetching what a query beginning with these characters will need. */
@@ -329,13 +319,7 @@ export class SearchEngine {
       if (hits.length > 0) progress.partial(hits, matchedCount, matches.slice());
       else progress.narrow();
     }
-    // Many candidates missing: first the packs of the query's frequent words, then whatever they lacked.
-    const packs = ready.length < wanted.length ? packTerms(inputs) : [];
-    if (packs.length > 0 && wanted.length - ready.length > 2 * packs.length) {
-      await Promise.all(packs.map((term) => this.pack(term)));
-      checkpoint();
-    }
-    const arriving = wanted.filter((n) => !ready.includes(n));
+    const arriving = wanted.filter((n) => !this.loaded.has(n));
     await Promise.all(arriving.map((n) => this.fragment(n)));
     checkpoint();
     score(arriving);
@@ -382,7 +366,7 @@ export class SearchEngine {
     }
     const expansions = await Promise.all(significant.map((word) => this.expand(word)));
     const [lists, pairs] = await Promise.all([
-      Promise.all(expansions.map((terms) => Promise.all(terms.map(async ({ term, factor }) => ({ term, factor, postings: await this.postings(term) }))))),
+      Promise.all(expansions.map((terms) => Promise.all(terms.map(async ({ term, factor }) => ({ factor, postings: await this.postings(term) }))))),
       significant.length > 1 ? this.pairPostings(expansions, joins) : [],
     ]);
     return { significant, top: null, lists, pairs };
@@ -498,7 +482,7 @@ export class SearchEngine {
             // The words joined as typed count fully; joined otherwise ("kv-cache" for "kv cache"), as Fuse counts one edit.
             const joinedOtherwise = typoFactor(1 / (left.term.length + right.term.length + 1));
             for (const [term, join] of [[bigram(left.term, right.term, spaced), 1], [bigram(left.term, right.term, !spaced), joinedOtherwise]] as const) {
-              variants.push(this.postings(term).then((postings) => ({ term, factor: left.factor * right.factor * join, postings })));
+              variants.push(this.postings(term).then((postings) => ({ factor: left.factor * right.factor * join, postings })));
             }
           }
         }
@@ -548,23 +532,6 @@ export class SearchEngine {
     const i = lowerBound(shard.terms, term);
     return shard.terms[i] === term ? shard.postings[i] : [];
   }
-}
-
-/**
- * The packs worth reading for a query: per word, its most frequent
- * expansions (weighted by how closely they match), and per adjacent pair of
- * words, its best-matching word pair, each only if it has a pack.
- */
-function packTerms({ lists, pairs }: StageInputs): string[] {
-  const packed = (entry: WeightedPostings) => entry.postings.length >= PACK_FROM;
-  const byReach = (a: WeightedPostings, b: WeightedPostings) => b.factor * b.postings.length - a.factor * a.postings.length;
-  const terms = new Set<string>();
-  for (const expansions of lists) for (const entry of expansions.filter(packed).sort(byReach).slice(0, PACKS_PER_WORD)) terms.add(entry.term);
-  for (const variants of pairs) {
-    const [best] = variants.filter(packed).sort((a, b) => b.factor - a.factor || byReach(a, b));
-    if (best) terms.add(best.term);
-  }
-  return [...terms];
 }
 
 /** Per document, the summed weight of each adjacent pair of query words found together, taking each pair's best-matching variant. */

@@ -43,15 +43,6 @@ export const SHARD_PREFIX = 2;
  * keystroke's shard fits the first-result budget.
  */
 export const MAX_SHARD_POSTINGS = 6_000;
-/**
- * A term with at least this many postings has a pack `p/<term>.json`: the
- * fragments of its CANDIDATES best documents in one file, so a keystroke whose
- * candidates come mostly from one or two frequent words fetches a few files
- * instead of one per candidate (each fetch costs the browser a few ms of work).
- */
-export const PACK_FROM = CANDIDATES;
-/** Packs read per query word (its most frequent expansions), besides the best pair of adjacent words. */
-export const PACKS_PER_WORD = 2;
 /** Each posting is `docDelta * WEIGHT_SCALE + weight`; weight is 1..WEIGHT_SCALE-1. */
 export const WEIGHT_SCALE = 256;
 /** Typo-tolerant expansion of a query word over the shard's term list (Fuse over terms). */

@@ -3,8 +3,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../../src/lib/schema.ts';
 import { fullBitset, fromDocs, hasBit } from '../../../src/lib/browse/bitset.ts';
 import { indexPaths, shardName } from '../../../src/lib/search/index-format.ts';
-import type { Fragment } from '../../../src/lib/search/search-document.ts';
-import { CANDIDATES, PACK_FROM, WEIGHT_SCALE } from '../../../src/lib/search/search-options.ts';
 import { Ranking, SearchEngine, type SearchResult, StaleSearch, packScores } from '../../../src/lib/search/query-engine.ts';
 import { realRecords } from '../../helpers/records.ts';
 import { exhaustiveFuse, inMemoryIndex } from '../../helpers/search-index.ts';
@@ -254,35 +252,6 @@ describe('what a query returns', () => {
     expect(await Promise.race([outcome, Promise.resolve('still waiting')])).toBe('still waiting');
     open();
     expect(await outcome).toBe('dropped');
-  });
-
-  it('reads the candidates of frequent words from their packs, and answers the same without them', async () => {
-    const built = inMemoryIndex(records);
-    const packed = [...built.files.keys()].filter((file) => file.startsWith('p/'));
-    expect(packed.length).toBeGreaterThan(0);
-    // A pack holds its term's best documents as stage one ranks them for that term: weight, then newest.
-    const term = 'compression';
-    const shard = JSON.parse(built.files.get(indexPaths.shard(shardName(term, new Set(built.meta.split), 2)))!);
-    const postings: number[] = shard.postings[shard.terms.indexOf(term)];
-    expect(postings.length).toBeGreaterThanOrEqual(PACK_FROM);
-    let doc = 0;
-    const weighted = postings.map((posting) => [(doc += Math.floor(posting / WEIGHT_SCALE)), posting % WEIGHT_SCALE]);
-    const best = weighted.sort((a, b) => b[1]! - a[1]! || a[0]! - b[0]!).slice(0, CANDIDATES).map(([n]) => n);
-    expect(JSON.parse(built.files.get(indexPaths.pack(term))!).map((fragment: Fragment) => fragment.n)).toEqual(best);
-
-    const withoutPacks = inMemoryIndex(records);
-    const engine = new SearchEngine(async (path) => {
-      if (path.startsWith('p/')) throw new Error('no packs here');
-      withoutPacks.loads.push(path);
-      return JSON.parse(withoutPacks.files.get(path)!);
-    });
-    for (const query of ['compression', 'language model compresion', 'kv cache']) {
-      const answer = await built.engine.search(query, { limit: 20 });
-      expect((await engine.search(query, { limit: 20 })).hits.map((hit) => hit.fragment.n), query).toEqual(answer.hits.map((hit) => hit.fragment.n));
-    }
-    const fragmentFiles = (loads: string[]) => loads.filter((file) => file.startsWith('d/')).length;
-    expect(built.loads.some((file) => file.startsWith('p/'))).toBe(true);
-    expect(fragmentFiles(built.loads)).toBeLessThan(fragmentFiles(withoutPacks.loads) / 2);
   });
 
   it('highlights the matched part of the title', async () => {
