@@ -3,7 +3,8 @@
  * scoring and running Fuse never block typing; a second worker downloads.
  */
 import { SearchEngine, type SearchResult, StaleSearch } from './query-engine.ts';
-import type { LoaderResponse, WorkerRequest, WorkerResponse } from './worker-protocol.ts';
+import { fileLoader } from './index-loader-client.ts';
+import type { WorkerRequest, WorkerResponse } from './worker-protocol.ts';
 
 type Job = Extract<WorkerRequest, { id: number }>;
 
@@ -17,7 +18,7 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   if (request.type === 'init') {
     const base = new URL(request.indexUrl, self.location.href);
-    const load = fileLoader();
+    const load = fileLoader(() => new Worker(new URL('./index-loader-worker.ts', import.meta.url), { type: 'module', name: 'paper-search-files' }));
     engine = new SearchEngine((path) => load(new URL(path, base).href));
     void engine.init().catch(() => undefined);
     return;
@@ -26,26 +27,6 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   newest.set(request.channel, request.id);
   void run(request);
 });
-
-/** Index files come through a second worker (see index-loader-worker.ts); one request per file. */
-function fileLoader(): (url: string) => Promise<unknown> {
-  const loader = new Worker(new URL('./index-loader-worker.ts', import.meta.url), { type: 'module', name: 'paper-search-files' });
-  const waiting = new Map<number, { resolve: (data: unknown) => void; reject: (error: Error) => void }>();
-  let nextId = 1;
-  loader.addEventListener('message', (event: MessageEvent<LoaderResponse>) => {
-    const { id, data, error } = event.data;
-    const request = waiting.get(id);
-    waiting.delete(id);
-    if (error === undefined) request?.resolve(data);
-    else request?.reject(new Error(error));
-  });
-  return (url) =>
-    new Promise((resolve, reject) => {
-      const id = nextId++;
-      waiting.set(id, { resolve, reject });
-      loader.postMessage({ id, url });
-    });
-}
 
 /**
  * Jobs start as they arrive: a keystroke never waits for the previous one's
