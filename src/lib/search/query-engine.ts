@@ -122,8 +122,6 @@ interface WeightedPostings {
 
 /** Everything stage one reads from the index for one query. */
 interface StageInputs {
-  /** The query words stage one matches. */
-  significant: string[];
   /** For a two- or three-letter query on a split prefix: its best documents, in order. */
   top: number[] | null;
   /** Per word, its expansions' postings. */
@@ -362,14 +360,14 @@ export class SearchEngine {
     if (significant.length === 0) return { reason: 'short' };
     if (significant.length === 1 && significant[0].length < RERANK_FROM && this.split.has(significant[0])) {
       // A two- or three-letter query on a huge prefix: its precomputed best documents, not a scan of every posting.
-      return { significant, top: (await this.file(indexPaths.top(significant[0]))) as number[], lists: [], pairs: [] };
+      return { top: (await this.file(indexPaths.top(significant[0]))) as number[], lists: [], pairs: [] };
     }
     const expansions = await Promise.all(significant.map((word) => this.expand(word)));
     const [lists, pairs] = await Promise.all([
       Promise.all(expansions.map((terms) => Promise.all(terms.map(async ({ term, factor }) => ({ factor, postings: await this.postings(term) }))))),
       significant.length > 1 ? this.pairPostings(expansions, joins) : [],
     ]);
-    return { significant, top: null, lists, pairs };
+    return { top: null, lists, pairs };
   }
 
   /**
@@ -377,7 +375,7 @@ export class SearchEngine {
    * match, and either the final order (queries too short to re-rank) or the
    * candidates for Fuse.
    */
-  private stageOne(query: string, { significant, top, lists, pairs }: StageInputs, allowed: Uint32Array | null): Answer | Candidates {
+  private stageOne(query: string, { top, lists, pairs }: StageInputs, allowed: Uint32Array | null): Answer | Candidates {
     const meta = this.meta;
     const matches = new Uint32Array(bitsetWords(meta.count));
     let all: number[];

@@ -17,6 +17,28 @@ beforeAll(async () => {
 
 const top = async (query: string, limit = 10) => (await index.engine.search(query, { limit })).hits.map((hit) => hit.fragment);
 
+const isFragment = (path: string) => path === indexPaths.fragment(Number(/\d+/.exec(path)?.[0]));
+
+/**
+ * An engine over the real records whose loader holds back the files `held`
+ * picks until `open()`; `wanted` resolves when the first of them is asked for.
+ */
+function gatedEngine(held: (path: string) => boolean) {
+  const index = inMemoryIndex(records);
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  let asked!: () => void;
+  const wanted = new Promise<void>((resolve) => (asked = resolve));
+  const engine = new SearchEngine(async (path) => {
+    if (held(path)) {
+      asked();
+      await gate;
+    }
+    return JSON.parse(index.files.get(path)!);
+  });
+  return { engine, open, wanted, index };
+}
+
 describe('typo-tolerant search on the real digests', () => {
   it.each([
     ['quantisation', 'techniques', 'quantization'],
@@ -152,15 +174,9 @@ describe('what a query returns', () => {
   });
 
   it('narrows the previous answer through a typo while the new shard loads', async () => {
-    const index = inMemoryIndex(records);
     let gated = false;
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const engine = new SearchEngine(async (path) => {
-      // "quantizaton" reads no new shard; a two-word query does ("quantizaton le" reads "le").
-      if (gated && path === indexPaths.shard('le')) await gate;
-      return JSON.parse(index.files.get(path)!);
-    });
+    // "quantizaton" reads no new shard; a two-word query does ("quantizaton le" reads "le").
+    const { engine, open } = gatedEngine((path) => gated && path === indexPaths.shard('le'));
     await engine.search('quantization', { limit: 8 });
     await new Promise((resolve) => setTimeout(resolve, 50)); // the prefetched candidates arrive
     gated = true;
@@ -174,14 +190,8 @@ describe('what a query returns', () => {
   });
 
   it('when none of the new page is at hand, first shows the previous answer narrowed to the new letters', async () => {
-    const index = inMemoryIndex(records);
     let gated = false;
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const engine = new SearchEngine(async (path) => {
-      if (gated && path === indexPaths.fragment(Number(/\d+/.exec(path)?.[0]))) await gate;
-      return JSON.parse(index.files.get(path)!);
-    });
+    const { engine, open } = gatedEngine((path) => gated && isFragment(path));
     const before = await engine.search('re', { limit: 8 });
     gated = true;
     const partials: SearchResult[] = [];
@@ -197,19 +207,8 @@ describe('what a query returns', () => {
   });
 
   it("does not make a new keystroke wait for the previous one's fragments, and drops a replaced search", async () => {
-    const index = inMemoryIndex(records);
     // Fragments arrive only when the gate opens; shards and the rest load at once.
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    let waiting!: () => void;
-    const fragmentsWanted = new Promise<void>((resolve) => (waiting = resolve));
-    const engine = new SearchEngine(async (path) => {
-      if (path === indexPaths.fragment(Number(/\d+/.exec(path)?.[0]))) {
-        waiting();
-        await gate;
-      }
-      return JSON.parse(index.files.get(path)!);
-    });
+    const { engine, open, wanted: fragmentsWanted } = gatedEngine(isFragment);
     await engine.search('pr', { limit: 0 });
     let replaced = false;
     const older = engine.search('quantization', { limit: 8, isStale: () => replaced });
@@ -229,19 +228,8 @@ describe('what a query returns', () => {
   });
 
   it("does not make a new keystroke wait for the previous one's shards", async () => {
-    const index = inMemoryIndex(records);
     // The "qu" shard arrives only when the gate opens; every other file at once.
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    let waiting!: () => void;
-    const shardWanted = new Promise<void>((resolve) => (waiting = resolve));
-    const engine = new SearchEngine(async (path) => {
-      if (path === indexPaths.shard('qu')) {
-        waiting();
-        await gate;
-      }
-      return JSON.parse(index.files.get(path)!);
-    });
+    const { engine, open, wanted: shardWanted, index } = gatedEngine((path) => path === indexPaths.shard('qu'));
     let replaced = false;
     const older = engine.search('quantization', { limit: 0, isStale: () => replaced });
     const outcome = older.then(() => 'answered', (error) => (error instanceof StaleSearch ? 'dropped' : error));
