@@ -262,7 +262,8 @@ async function agreement(papers: PaperRecord[], indexDir: string, queries: strin
 
 /** Benchmarks `papersWanted` synthetic papers, or an existing folder of digests (`--digests`). */
 async function benchSize(papersWanted: number | string, work: string, seed: number, baseline: boolean, browser: Browser): Promise<SizeResult> {
-  const dir = path.join(work, typeof papersWanted === 'number' ? String(papersWanted) : 'digests');
+  // Absolute: the baseline builds with another --root, against which Astro resolves a relative OUT_DIR.
+  const dir = path.resolve(work, typeof papersWanted === 'number' ? String(papersWanted) : 'digests');
   rmSync(dir, { recursive: true, force: true });
   let digests = path.join(dir, 'digests');
   const data = path.join(dir, 'data');
