@@ -49,6 +49,8 @@ interface Keystroke {
   completeMs: number;
   /** The first answer ranked only candidates already loaded. */
   partial: boolean;
+  /** The first answer came from the page itself (the answer on screen narrowed, or kept), not the worker. */
+  instant: boolean;
   /** Of which the search in the worker. */
   workMs: number;
   fetched: number;
@@ -91,6 +93,8 @@ interface SizeResult {
   complete: Latency;
   /** Share of keystrokes whose first answer was partial. */
   partialShare: number;
+  /** Share of keystrokes first answered on the page, before the worker replied. */
+  instantShare: number;
   agreement: { query: string; shared: number; tied: number; of: number }[];
   sessions: { query: string; latencies: Keystroke[]; firstResultBytes: number; wholeQueryBytes: number }[];
 }
@@ -197,9 +201,9 @@ async function typedSession(browser: Browser, url: string, query: string) {
         [before, typed, final] as const,
         { timeout: 20_000 },
       );
-    const first = (await (await answers(false)).jsonValue()) as unknown as { elapsed: number; workMs: number; partial: boolean };
+    const first = (await (await answers(false)).jsonValue()) as unknown as { elapsed: number; workMs: number; partial: boolean; instant: boolean };
     const complete = first.partial ? ((await (await answers(true)).jsonValue()) as unknown as { elapsed: number }) : first;
-    latencies.push({ ms: first.elapsed, completeMs: complete.elapsed, workMs: first.workMs, fetched: bytes.requests() - requestsBefore, first: latencies.length === 0, partial: first.partial });
+    latencies.push({ ms: first.elapsed, completeMs: complete.elapsed, workMs: first.workMs, fetched: bytes.requests() - requestsBefore, first: latencies.length === 0, partial: first.partial, instant: first.instant });
     await page.waitForTimeout(Math.max(0, keyDelayMs - (Date.now() - pressedAt)));
     if (firstResultBytes < 0) firstResultBytes = await bytes.search();
   }
@@ -327,6 +331,7 @@ async function benchSize(papersWanted: number | string, work: string, seed: numb
     cold: latency(latencies.filter((k) => k.first).map((k) => k.ms)),
     complete: latency(latencies.filter((k) => !k.first).map((k) => k.completeMs)),
     partialShare: latencies.filter((k) => !k.first && k.partial).length / Math.max(1, latencies.filter((k) => !k.first).length),
+    instantShare: latencies.filter((k) => !k.first && k.instant).length / Math.max(1, latencies.filter((k) => !k.first).length),
     engine: await engineLatency(indexDir, sessions),
     agreement: await agreement(papers, indexDir, agreementQueries),
     sessions: sessionResults,
@@ -357,6 +362,7 @@ function report(results: SizeResult[]): string {
     ['  engine alone in Node, files already parsed', (r) => ms(r.engine.warm), ''],
     ['  until the complete answer', (r) => ms(r.complete), ''],
     ['  keystrokes answered partially first', (r) => `${(r.partialShare * 100).toFixed(0)}%`, ''],
+    ['  keystrokes answered on the page first (narrowed or kept)', (r) => `${(r.instantShare * 100).toFixed(0)}%`, ''],
     ['first search of a session (cold)', (r) => ms(r.cold), ''],
     ['top-20 agreement, worst query', (r) => { const worst = [...r.agreement].sort((a, b) => a.shared / Math.max(1, Math.min(20, a.of)) - b.shared / Math.max(1, Math.min(20, b.of)))[0]; return worst ? `${worst.shared}/${Math.min(20, worst.of)} (${worst.query})` : '–'; }, '>= 18/20'],
     ['  queries at >= 18/20 (counting ties)', (r) => { const of = (a: SizeResult['agreement'][number]) => Math.min(18, a.of); return `${r.agreement.filter((a) => a.shared >= of(a)).length}/${r.agreement.length} (${r.agreement.filter((a) => a.tied >= of(a)).length}/${r.agreement.length})`; }, ''],

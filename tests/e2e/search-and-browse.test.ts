@@ -157,6 +157,40 @@ describe('search as you type', () => {
     await page.close();
   });
 
+  it('answers a keystroke first on the page, from the results on screen, then with the complete answer', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}kinds/`);
+    await typeQuery(page, 'quantization');
+    const announced = await page.locator('[data-search-status]').textContent();
+    // The typo-tolerant narrowing loads after the first answer.
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('narrow-fuzzy')));
+    await page.waitForTimeout(50);
+    await page.evaluate(() => {
+      const seen: unknown[] = ((window as unknown as { seen: unknown[] }).seen = []);
+      document.addEventListener('paper-search:results', (event) => {
+        const { query, partial, instant } = (event as CustomEvent<{ query: string; partial: boolean; instant: boolean }>).detail;
+        const titles = [...document.querySelectorAll('#search-results [role="option"] .search__title')].map((title) => title.textContent);
+        seen.push({ query, partial, instant, titles, status: document.querySelector('[data-search-status]')!.textContent });
+      });
+    });
+    type Seen = { query: string; partial: boolean; instant: boolean; titles: string[]; status: string };
+    const seen = () => page.evaluate(() => (window as unknown as { seen: Seen[] }).seen);
+    await page.locator('#search-input').fill('quantizaton');
+    await expect.poll(async () => (await seen()).some((answer) => answer.query === 'quantizaton' && !answer.partial)).toBe(true);
+    const [first, ...rest] = await seen();
+    // Narrowed through the typo on the page, shown at once, and not announced: only the complete answer is.
+    expect(first).toMatchObject({ query: 'quantizaton', partial: true, instant: true, status: announced });
+    expect(first!.titles.length).toBeGreaterThan(0);
+    expect(first!.titles.some((title) => /quantiz/i.test(title))).toBe(true);
+    const complete = rest.find((answer) => !answer.partial)!;
+    expect(complete.instant).toBe(false);
+    expect(complete.status).toMatch(/^\d+ papers match\. 8 results listed\.$/);
+    // A trailing space asks what the screen already shows: answered on the page, complete.
+    await page.locator('#search-input').fill('quantizaton ');
+    await expect.poll(async () => (await seen()).at(-1)).toMatchObject({ query: 'quantizaton ', partial: false, instant: true, titles: complete.titles });
+    await page.close();
+  });
+
   it('works by keyboard: / focuses, arrows move, Enter opens, Escape clears', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}kinds/`);

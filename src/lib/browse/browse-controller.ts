@@ -9,7 +9,7 @@ import { indexPaths } from '../search/index-format.ts';
 import { type SearchClient, StaleRequest, searchClient } from '../search/search-client.ts';
 import { LIST_PAGE_SIZE, MIN_QUERY_LENGTH } from '../search/search-options.ts';
 import type { Fragment } from '../search/search-document.ts';
-import type { Highlights } from '../search/query-engine.ts';
+import type { Highlights } from '../search/highlights.ts';
 import { type Bitset, intersect, popcount } from './bitset.ts';
 import { FacetEngine, type Filters, pageOf } from './facet-engine.ts';
 import { BROWSE_FACETS } from './facet-names.ts';

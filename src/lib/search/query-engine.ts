@@ -8,11 +8,13 @@
  * Runs in a Web Worker in the browser and in Node for tests and the benchmark:
  * all I/O goes through `load`, which returns a parsed JSON file of the index.
  */
-import Fuse, { type FuseResult, type FuseResultMatch } from 'fuse.js/basic';
+import Fuse, { type FuseResult } from 'fuse.js/basic';
 import { bitsetWords, hasBit, setBit } from '../browse/bitset.ts';
+import { type Highlights, fuseHighlights, wordStartHighlights } from './highlights.ts';
 import { type IndexMeta, type Shard, bigram, indexPaths, isBigram, shardName } from './index-format.ts';
+import { NARROW_FROM, type NarrowCandidate, narrowCandidate } from './narrow.ts';
 import { type Fragment, type SearchDocument, searchDocument } from './search-document.ts';
-import { CANDIDATES, FUSE_KEYS, FUSE_OPTIONS, MIN_QUERY_LENGTH, RERANK_FROM, SHARD_PREFIX, TERM_FUZZ, WEIGHT_SCALE } from './search-options.ts';
+import { CANDIDATES, FUSE_OPTIONS, MIN_QUERY_LENGTH, RERANK_FROM, SHARD_PREFIX, TERM_FUZZ, WEIGHT_SCALE } from './search-options.ts';
 import { foldText, querySpacing, queryTokens } from './tokenize.ts';
 
 export type IndexLoader = (path: string) => Promise<unknown>;
@@ -23,20 +25,6 @@ const PHRASE_TIE_BREAK = 0.05;
 const PHRASE_WEIGHT = 2;
 /** Variants of each word tried in pairs (exact first, then the closest typos and completions). */
 const PHRASE_VARIANTS = 4;
-
-/** How many of the previous answer's best papers a keystroke narrows while its own files load. */
-const NARROW_FROM = 20;
-/**
- * Fuse without the claims for that first answer: over twenty papers it then
- * takes 0.2-0.8 ms here, a third to a tenth of a pass with the claims.
- */
-const NARROW_OPTIONS = { ...FUSE_OPTIONS, keys: FUSE_KEYS.filter((key) => key.name !== 'claims').map((key) => ({ ...key })) };
-
-/** Character ranges `[start, end]` (inclusive) that matched, per highlighted field. */
-export interface Highlights {
-  title: [number, number][];
-  method: [number, number][];
-}
 
 export interface SearchHit {
   fragment: Fragment;
@@ -56,6 +44,8 @@ export interface SearchOptions {
    * A keystroke thus never waits on the network to show something.
    */
   onPartial?: (result: SearchResult) => void;
+  /** Also return the answer's best papers at hand, for the page to narrow on the next keystroke. */
+  narrowable?: boolean;
   /**
    * True once a newer search has replaced this one: it then stops at its next
    * step (rejecting with StaleSearch) instead of finishing work nobody will see.
@@ -79,9 +69,11 @@ export interface SearchResult {
   workMs?: number;
   /** True for a first answer that ranks only the candidates already loaded. */
   partial?: boolean;
+  /** With the `narrowable` option: up to NARROW_FROM of the best papers, best first. */
+  narrowable?: NarrowCandidate[];
 }
 
-/** A query's whole answer, kept for the next page and for narrowing on the next keystroke. */
+/** A query's whole answer, kept for the next page. */
 interface Answer {
   ranked: Ranking;
   highlights: Map<number, Highlights>;
@@ -110,8 +102,6 @@ interface Candidates {
 interface Progress {
   /** A first answer from the fragments at hand. */
   partial(hits: SearchHit[], total: number, matches: Uint32Array): void;
-  /** Nothing at hand to rank yet: the previous answer narrowed to the new words, if that fits. */
-  narrow(): void;
 }
 
 /** One index term's postings and how much a hit on it counts for the query word it stands for. */
@@ -156,8 +146,6 @@ export class SearchEngine {
   private stamps = new Uint32Array(0);
   private hitCounts = new Uint8Array(0);
   private last: (Answer & { key: string }) | null = null;
-  /** The answer before `last`, which a second consumer asking the same query narrows from. */
-  private earlier: (Answer & { key: string }) | null = null;
 
   constructor(private readonly load: IndexLoader) {}
 
@@ -209,7 +197,7 @@ export class SearchEngine {
     this.termsFor(token.slice(0, SHARD_PREFIX)).catch(() => undefined);
   }
 
-  async search(query: string, { allowed = null, offset = 0, limit = 10, onPartial, isStale }: SearchOptions = {}): Promise<SearchResult> {
+  async search(query: string, { allowed = null, offset = 0, limit = 10, onPartial, narrowable = false, isStale }: SearchOptions = {}): Promise<SearchResult> {
     const meta = await this.init();
     const checkpoint = () => {
       if (isStale?.()) throw new StaleSearch();
@@ -217,27 +205,16 @@ export class SearchEngine {
     // Fuse ignores case and surrounding spaces, so "GPTQ " answers from the "gptq" result.
     const key = `${query.trim().toLowerCase()}\u0000${allowed ? allowedKey(allowed) : ''}`;
     let last = this.last?.key === key ? this.last : null;
-    // The answer to narrow from is the last one for another query (the list may have asked this one already).
-    const previous = last ? this.earlier : this.last;
-    let answered = false;
     const progress: Progress | undefined =
       onPartial && offset === 0
         ? {
-            partial: (hits, total, matches) => {
-              answered = true;
-              onPartial({ query, total, matches, hits: hits.slice(0, limit), partial: true });
-            },
-            narrow: () => {
-              if (!answered && previous) this.narrowPrevious(previous, query, key, limit, progress!);
-            },
+            partial: (hits, total, matches) =>
+              onPartial({ query, total, matches, hits: hits.slice(0, limit), partial: true, narrowable: narrowable ? this.narrowCandidates(hits.map((hit) => hit.fragment)) : undefined }),
           }
         : undefined;
     if (!last) {
-      // Only if this answer must wait for shards (a timer fires only after pending I/O).
-      const refine = progress ? setTimeout(progress.narrow, 0) : undefined;
-      const stage = await this.rank(query, allowed, progress, checkpoint).finally(() => clearTimeout(refine));
+      const stage = await this.rank(query, allowed, progress, checkpoint);
       if ('reason' in stage) return { query, total: 0, matches: new Uint32Array(bitsetWords(meta.count)), hits: [], reason: stage.reason };
-      this.earlier = this.last;
       last = this.last = { key, ...stage };
     }
     const { ranked, highlights, total, matches } = last;
@@ -245,47 +222,16 @@ export class SearchEngine {
     const words = queryTokens(query);
     const hit = (fragment: Fragment): SearchHit => ({ fragment, highlights: highlights.get(fragment.n) ?? wordStartHighlights(fragment, words) });
     const ready = page.filter((n) => this.loaded.has(n));
-    if (progress && ready.length < page.length) {
-      if (ready.length > 0) progress.partial(ready.map((n) => hit(this.loaded.get(n)!)), total, matches.slice());
-      else progress.narrow();
-    }
+    if (progress && ready.length > 0 && ready.length < page.length) progress.partial(ready.map((n) => hit(this.loaded.get(n)!)), total, matches.slice());
     const hits = (await Promise.all(page.map((n) => this.fragment(n)))).map(hit);
     // After the page's own fragments, so they never queue behind these.
     for (const n of last.prefetch.splice(0)) this.fragment(n).catch(() => undefined);
-    return { query, total, matches, hits, reason: total === 0 ? 'none' : undefined };
+    const best = narrowable && offset === 0 ? this.narrowCandidates(ranked.slice(0, NARROW_FROM).flatMap((n) => this.loaded.get(n) ?? [])) : undefined;
+    return { query, total, matches, hits, reason: total === 0 ? 'none' : undefined, narrowable: best };
   }
 
-  /**
-   * While this keystroke's files load, the previous answer's best papers at
-   * hand that match the new query show at once: ranked by Fuse on their short
-   * fields (so a typo or a deleted letter still finds them), or for a prefix
-   * too short to re-rank, those whose words start with every query word.
-   */
-  private narrowPrevious(last: Answer & { key: string }, query: string, key: string, limit: number, progress: Progress): void {
-    const [text, filters] = key.split('\u0000');
-    const [lastText, lastFilters] = last.key.split('\u0000');
-    if (filters !== lastFilters || text === lastText) return;
-    const fragments = last.ranked
-      .slice(0, NARROW_FROM)
-      .map((n) => this.loaded.get(n))
-      .filter((fragment) => fragment !== undefined);
-    let hits: SearchHit[];
-    if (text!.length >= RERANK_FROM) {
-      hits = new Fuse(fragments.map((fragment) => this.document(fragment)), NARROW_OPTIONS)
-        .search(query.trim(), { limit })
-        .map((result) => ({ fragment: this.loaded.get(result.item.n)!, highlights: toHighlights(result.matches ?? [], query) }));
-    } else {
-      const words = queryTokens(query);
-      hits = fragments
-        .filter((fragment) => {
-          const doc = this.document(fragment);
-          const vocabulary = foldText([doc.title, doc.method, ...doc.techniques, ...doc.targets].join(' ')).split(/[^a-z0-9]+/);
-          return words.every((word) => vocabulary.some((candidate) => candidate.startsWith(word)));
-        })
-        .slice(0, limit)
-        .map((fragment) => ({ fragment, highlights: wordStartHighlights(fragment, words) }));
-    }
-    if (hits.length > 0) progress.partial(hits, Math.max(hits.length, last.total), last.matches.slice());
+  private narrowCandidates(fragments: Fragment[]): NarrowCandidate[] {
+    return fragments.slice(0, NARROW_FROM).map((fragment) => narrowCandidate(fragment, this.document(fragment)));
   }
 
   /** Stage one and two: every matching document, best first, with highlights for the re-ranked ones. */
@@ -313,9 +259,8 @@ export class SearchEngine {
     if (progress && ready.length < wanted.length) {
       const hits = reranked()
         .filter((result) => isAllowed(result.item.n))
-        .map((result) => ({ fragment: this.loaded.get(result.item.n)!, highlights: toHighlights(result.matches ?? [], query) }));
+        .map((result) => ({ fragment: this.loaded.get(result.item.n)!, highlights: fuseHighlights(result.matches ?? [], query) }));
       if (hits.length > 0) progress.partial(hits, matchedCount, matches.slice());
-      else progress.narrow();
     }
     const arriving = wanted.filter((n) => !this.loaded.has(n));
     await Promise.all(arriving.map((n) => this.fragment(n)));
@@ -328,7 +273,7 @@ export class SearchEngine {
       acceptedByFuse.add(result.item.n);
       if (!isAllowed(result.item.n)) continue;
       ranked.push(result.item.n);
-      highlights.set(result.item.n, toHighlights(result.matches ?? [], query));
+      highlights.set(result.item.n, fuseHighlights(result.matches ?? [], query));
     }
     const seen = new Set(ranked);
     // Partial matches count only if Fuse accepted them.
@@ -648,36 +593,6 @@ export function topByScore(docs: number[], scores: ArrayLike<number>, k: number)
     }
   }
   return heap.sort((a, b) => (better(a, b) ? -1 : 1));
-}
-
-function toHighlights(matches: readonly FuseResultMatch[], query: string): Highlights {
-  const highlights: Highlights = { title: [], method: [] };
-  // Fuzzy slack matches scattered letters ("La", "er" for LASER): highlight runs of three or
-  // more characters, or of a whole query word when the query has shorter ones ("kv").
-  const shortestWord = Math.min(...queryTokens(query).map((word) => word.length));
-  const minRun = Math.max(2, Math.min(3, shortestWord));
-  for (const match of matches) {
-    if (match.key === 'title' || match.key === 'method') {
-      highlights[match.key] = match.indices.filter(([start, end]) => end - start + 1 >= minRun).map(([start, end]) => [start, end]);
-    }
-  }
-  return highlights;
-}
-
-/** Without Fuse's matches (short queries), highlight the words of the title and method that start with a query word. */
-export function wordStartHighlights(fragment: Fragment, words: string[]): Highlights {
-  const ranges = (text: string): [number, number][] => {
-    const folded = foldText(text);
-    // Folding must keep positions; for the rare title where it does not, highlight nothing.
-    if (folded.length !== text.length) return [];
-    const out: [number, number][] = [];
-    for (const match of folded.matchAll(/[a-z0-9]+/g)) {
-      const word = words.find((candidate) => candidate.length >= 2 && match[0].startsWith(candidate));
-      if (word) out.push([match.index, match.index + word.length - 1]);
-    }
-    return out;
-  };
-  return { title: ranges(fragment.title), method: fragment.method ? ranges(fragment.method) : [] };
 }
 
 /**

@@ -8,13 +8,21 @@
  */
 import { formatDate, plural } from '../format.ts';
 import { facetPath, href } from '../paths.ts';
+import { hasBit } from '../browse/bitset.ts';
 import { highlighted } from '../browse/render.ts';
+import { NARROW_FROM, type NarrowCandidate, type Narrower, narrowByWordStarts } from './narrow.ts';
 import type { SearchResult } from './query-engine.ts';
 import { StaleRequest, searchClient } from './search-client.ts';
 import { MIN_QUERY_LENGTH } from './search-options.ts';
 
 /** Options shown in the popup; the home page's list shows the rest. */
 const POPUP_RESULTS = 8;
+
+/** Queries of the shapes Fuse meets (a word, typos, two words, a prefix), to warm it up on the answer on screen. */
+const WARM_UP_QUERIES = ['quantization', 'qunatised', 'kv cache', 'speculative decoding', 'distilation', 'prun'];
+
+/** Runs `task` when the main thread has nothing else to do (soon, where requestIdleCallback is missing). */
+const idle = (task: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(() => task(), { timeout: 1000 }) : setTimeout(task, 50));
 
 /** What the home page's browse element exposes to the search box. */
 export interface BrowseHost extends HTMLElement {
@@ -31,7 +39,12 @@ export interface SearchTiming {
   workMs: number;
   /** A first answer from the papers already loaded; the complete one follows. */
   partial: boolean;
+  /** Answered on the page, before the worker replied: the answer on screen narrowed, or kept (same query). */
+  instant: boolean;
 }
+
+/** What the popup draws: a worker's answer, or the page's own narrowing of the last one. */
+type Answer = Pick<SearchResult, 'query' | 'total' | 'hits' | 'partial' | 'narrowable'>;
 
 export function attachSearch(root: HTMLElement): void {
   const input = root.querySelector('input')!;
@@ -45,6 +58,13 @@ export function attachSearch(root: HTMLElement): void {
   let options: HTMLLIElement[] = [];
   let active = -1;
   let keystrokeAt = performance.now();
+  /** The last answer's best papers, to narrow on the next keystroke. */
+  let narrowFrom: { query: string; candidates: NarrowCandidate[] } | null = null;
+  /** Word starts at first; Fuse's typo-tolerant ranking once it has loaded, after the first answer. */
+  let narrower: Narrower = narrowByWordStarts;
+  let fuzzyLoading: Promise<void> | null = null;
+  /** The complete answer on screen: its query and the facets it was asked under. */
+  let complete: { text: string; allowed: Uint32Array | null; total: number } | null = null;
 
   const setExpanded = (open: boolean) => {
     popup.hidden = !open;
@@ -61,6 +81,7 @@ export function attachSearch(root: HTMLElement): void {
     } else input.removeAttribute('aria-activedescendant');
   };
   const clearResults = () => {
+    complete = null;
     options = [];
     listbox.replaceChildren();
     empty.hidden = true;
@@ -68,7 +89,7 @@ export function attachSearch(root: HTMLElement): void {
     setExpanded(false);
   };
 
-  const render = (result: SearchResult) => {
+  const render = (result: Answer) => {
     // A complete answer replacing a partial one keeps the reader's place.
     const activeHref = options[active]?.dataset.href;
     options = result.hits.map((hit, i) => {
@@ -93,7 +114,7 @@ export function attachSearch(root: HTMLElement): void {
       option.append(title, meta);
       return option;
     });
-    if (!browse() && result.total > result.hits.length) {
+    if (!browse() && !result.partial && result.total > result.hits.length) {
       // Away from the home page, the full list (with facets) is one option away.
       const all = document.createElement('li');
       all.id = `search-option-${options.length}`;
@@ -111,6 +132,8 @@ export function attachSearch(root: HTMLElement): void {
     empty.hidden = result.total > 0;
     if (result.total === 0) renderEmpty(result.query);
     setExpanded(true);
+    // Only a complete answer is announced: a count that changes twice per keystroke is noise.
+    if (result.partial) return;
     status.textContent = result.total === 0 ? `No papers match ${result.query}.` : `${plural(result.total, 'paper')} match. ${plural(result.hits.length, 'result')} listed.`;
   };
 
@@ -146,14 +169,39 @@ export function attachSearch(root: HTMLElement): void {
       status.textContent = '';
       return;
     }
-    const show = (result: SearchResult) => {
-      render(result);
-      const detail: SearchTiming = { query, total: result.total, elapsed: performance.now() - startedAt, workMs: result.workMs ?? 0, partial: !!result.partial };
+    const allowed = browse()?.allowed ?? null;
+    const text = query.trim().toLowerCase();
+    const announce = (total: number, partial: boolean, instant: boolean, workMs = 0) => {
+      const detail: SearchTiming = { query, total, elapsed: performance.now() - startedAt, workMs, partial, instant };
       root.dispatchEvent(new CustomEvent('paper-search:results', { detail, bubbles: true }));
     };
+    // A space or a change of case asks what the screen already answers.
+    if (complete && complete.text === text && complete.allowed === allowed) return announce(complete.total, false, true);
+    complete = null;
+    const show = (result: Answer & { workMs?: number }, instant = false) => {
+      render(result);
+      if (result.narrowable) narrowFrom = { query: result.query, candidates: result.narrowable };
+      if (!result.partial) complete = { text, allowed, total: result.total };
+      announce(result.total, !!result.partial, instant, result.workMs);
+      fuzzyLoading ??= import('./narrow-fuzzy.ts').then(({ narrowFuzzy }) => {
+        narrower = narrowFuzzy;
+        // Fuse's first passes run unoptimised code (10-30 ms here): run a few while the reader is between keys.
+        const warm = (round: number) => {
+          if (narrowFrom) narrowFuzzy(narrowFrom.candidates, WARM_UP_QUERIES[round]!, POPUP_RESULTS);
+          if (round + 1 < WARM_UP_QUERIES.length) idle(() => warm(round + 1));
+        };
+        idle(() => warm(0));
+      });
+    };
+    // Within this keystroke's frame: the papers on screen that still match, until the worker answers.
+    if (narrowFrom && narrowFrom.query.trim().toLowerCase() !== text) {
+      const narrowed = narrower(narrowFrom.candidates, query, NARROW_FROM);
+      const hits = (allowed ? narrowed.filter(({ fragment }) => hasBit(allowed, fragment.n)) : narrowed).slice(0, POPUP_RESULTS);
+      if (hits.length > 0) show({ query, total: hits.length, hits, partial: true }, true);
+    }
     let result: SearchResult;
     try {
-      result = await client.search('popup', query, { allowed: browse()?.allowed ?? null, limit: POPUP_RESULTS }, (partial) => {
+      result = await client.search('popup', query, { allowed, limit: POPUP_RESULTS, narrowable: true }, (partial) => {
         if (input.value === query) show(partial);
       });
     } catch (error) {
@@ -169,8 +217,9 @@ export function attachSearch(root: HTMLElement): void {
     if (option?.dataset.href) window.location.assign(option.dataset.href);
   };
 
-  input.addEventListener('input', () => {
-    keystrokeAt = performance.now();
+  input.addEventListener('input', (event) => {
+    // When the browser took the keystroke, so time spent queued behind other work counts too.
+    keystrokeAt = event.timeStamp;
     void run();
   });
   input.addEventListener('keydown', (event) => {

@@ -153,7 +153,7 @@ describe('what a query returns', () => {
     }
   });
 
-  it('while files load, first shows the papers of the previous answer that Fuse matches to the new query', async () => {
+  it('while files load, first ranks the candidates at hand (those the previous keystroke prefetched)', async () => {
     const index = inMemoryIndex(records);
     // A loader that takes real time, as the network does.
     const slow = new SearchEngine(async (path) => {
@@ -173,37 +173,20 @@ describe('what a query returns', () => {
     }
   });
 
-  it('narrows the previous answer through a typo while the new shard loads', async () => {
-    let gated = false;
-    // "quantizaton" reads no new shard; a two-word query does ("quantizaton le" reads "le").
-    const { engine, open } = gatedEngine((path) => gated && path === indexPaths.shard('le'));
-    await engine.search('quantization', { limit: 8 });
-    await new Promise((resolve) => setTimeout(resolve, 50)); // the prefetched candidates arrive
-    gated = true;
-    const partials: SearchResult[] = [];
-    const complete = engine.search('quantizaton lea', { limit: 8, onPartial: (result) => partials.push(result) });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(partials.length).toBeGreaterThan(0);
-    expect(partials[0]!.hits.some((hit) => /quantiz/i.test(hit.fragment.title))).toBe(true);
-    open();
-    expect((await complete).partial).toBeUndefined();
-  });
-
-  it('when none of the new page is at hand, first shows the previous answer narrowed to the new letters', async () => {
-    let gated = false;
-    const { engine, open } = gatedEngine((path) => gated && isFragment(path));
-    const before = await engine.search('re', { limit: 8 });
-    gated = true;
-    const partials: SearchResult[] = [];
-    const complete = engine.search('rea', { limit: 8, onPartial: (result) => partials.push(result) });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    // Shown before any new fragment arrived: the papers of "re" with a word starting "rea".
-    expect(partials.length).toBeGreaterThan(0);
-    const shown = partials[0]!.hits.map((hit) => hit.fragment.n);
-    expect(shown.every((n) => before.hits.some((hit) => hit.fragment.n === n))).toBe(true);
-    for (const { fragment } of partials[0]!.hits) expect(`${fragment.title} ${fragment.method ?? ''}`.toLowerCase()).toMatch(/\brea/);
-    open();
-    expect((await complete).partial).toBeUndefined();
+  it("returns the answer's best papers at hand, with what Fuse ranks of them, for the page to narrow", async () => {
+    const fresh = inMemoryIndex(records);
+    await fresh.engine.search('quantizatio', { limit: 50 }); // every candidate of the next query at hand
+    const answer = await fresh.engine.search('quantization', { limit: 8, narrowable: true });
+    const kept = answer.narrowable!;
+    expect(kept).toHaveLength(20);
+    expect(kept.slice(0, 8).map(({ fragment }) => fragment.n)).toEqual(answer.hits.map((hit) => hit.fragment.n));
+    for (const { fragment, document } of kept) {
+      expect(document.n).toBe(fragment.n);
+      expect(document.title).toBe(fragment.title);
+      expect(document.techniques.length).toBeGreaterThanOrEqual(fragment.techniques.length); // labels and synonyms
+      expect(document.claims).toEqual([]); // narrowing ranks on the short fields only
+    }
+    expect((await fresh.engine.search('quantization', { limit: 8 })).narrowable).toBeUndefined();
   });
 
   it("does not make a new keystroke wait for the previous one's fragments, and drops a replaced search", async () => {

@@ -1,0 +1,63 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PaperRecord } from '../../../src/lib/schema.ts';
+import type { NarrowCandidate } from '../../../src/lib/search/narrow.ts';
+import { narrowFuzzy as narrow } from '../../../src/lib/search/narrow-fuzzy.ts';
+import { realRecords } from '../../helpers/records.ts';
+import { inMemoryIndex } from '../../helpers/search-index.ts';
+
+let records: PaperRecord[];
+let index: ReturnType<typeof inMemoryIndex>;
+
+beforeAll(async () => {
+  records = await realRecords();
+  index = inMemoryIndex(records);
+});
+
+/** The papers the engine hands the page after answering `query` (what the popup narrows from). */
+async function narrowableAfter(query: string): Promise<NarrowCandidate[]> {
+  await index.engine.search(query, { limit: 50 });
+  return (await index.engine.search(query, { limit: 8, narrowable: true })).narrowable!;
+}
+
+describe("narrowing the answer on screen to the next keystroke's query", () => {
+  it('keeps the papers that still match through a typo, best first, with the matched title marked', async () => {
+    const kept = await narrowableAfter('quantization');
+    const hits = narrow(kept, 'quantizaton', 8);
+    expect(hits).toHaveLength(8);
+    const pool = new Set(kept.map(({ fragment }) => fragment.n));
+    for (const hit of hits) expect(pool.has(hit.fragment.n)).toBe(true);
+    const titled = hits.filter((hit) => /quantiz/i.test(hit.fragment.title));
+    expect(titled.length).toBeGreaterThan(0);
+    for (const hit of titled) {
+      const [start, end] = hit.highlights.title[0]!;
+      expect(hit.fragment.title.slice(start, end + 1)).toMatch(/quanti/i);
+    }
+  });
+
+  it('drops the papers a new word rules out', async () => {
+    const kept = await narrowableAfter('kv cache');
+    const hits = narrow(kept, 'kv cache quantization', 20);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.length).toBeLessThan(kept.length);
+    for (const hit of hits) expect(`${hit.fragment.title} ${hit.fragment.techniques.join(' ')}`).toMatch(/quanti/i);
+  });
+
+  it('for a two- or three-letter query, keeps order and the papers with a word starting with each query word', async () => {
+    const kept = await narrowableAfter('re');
+    const hits = narrow(kept, 'rea', 8);
+    expect(hits.length).toBeGreaterThan(0);
+    const order = kept.map(({ fragment }) => fragment.n);
+    const positions = hits.map((hit) => order.indexOf(hit.fragment.n));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    for (const hit of hits) {
+      const candidate = kept.find(({ fragment }) => fragment.n === hit.fragment.n)!;
+      expect([candidate.document.title, candidate.document.method, ...candidate.document.techniques, ...candidate.document.targets].join(' ').toLowerCase()).toMatch(/\brea/);
+    }
+  });
+
+  it('returns nothing when no paper on screen matches, and respects the limit', async () => {
+    const kept = await narrowableAfter('pruning');
+    expect(narrow(kept, 'gaussian splatting', 8)).toEqual([]);
+    expect(narrow(kept, 'pruning', 3)).toHaveLength(3);
+  });
+});
