@@ -51,7 +51,7 @@ interface Keystroke {
   partial: boolean;
   /** The first answer came from the page itself (the answer on screen narrowed, or kept), not the worker. */
   instant: boolean;
-  /** Of which the search in the worker. */
+  /** The worker's search for the complete answer (0 when the page kept the answer on screen). */
   workMs: number;
   fetched: number;
   first: boolean;
@@ -83,7 +83,7 @@ interface SizeResult {
   keystroke: Latency;
   /** Keystrokes whose files were all already loaded: the compute cost alone. */
   warm: Latency;
-  /** The search work inside the worker, per keystroke (all keystrokes after the first). */
+  /** The worker's search for each keystroke's complete answer (all keystrokes after the first). */
   worker: Latency;
   /** The engine alone in Node over the same files and sessions: its own work, without browser, worker hop or HTTP. */
   engine: { cold: Latency; warm: Latency };
@@ -202,8 +202,8 @@ async function typedSession(browser: Browser, url: string, query: string) {
         { timeout: 20_000 },
       );
     const first = (await (await answers(false)).jsonValue()) as unknown as { elapsed: number; workMs: number; partial: boolean; instant: boolean };
-    const complete = first.partial ? ((await (await answers(true)).jsonValue()) as unknown as { elapsed: number }) : first;
-    latencies.push({ ms: first.elapsed, completeMs: complete.elapsed, workMs: first.workMs, fetched: bytes.requests() - requestsBefore, first: latencies.length === 0, partial: first.partial, instant: first.instant });
+    const complete = first.partial ? ((await (await answers(true)).jsonValue()) as unknown as { elapsed: number; workMs: number }) : first;
+    latencies.push({ ms: first.elapsed, completeMs: complete.elapsed, workMs: complete.workMs, fetched: bytes.requests() - requestsBefore, first: latencies.length === 0, partial: first.partial, instant: first.instant });
     await page.waitForTimeout(Math.max(0, keyDelayMs - (Date.now() - pressedAt)));
     if (firstResultBytes < 0) firstResultBytes = await bytes.search();
   }
@@ -357,7 +357,7 @@ function report(results: SizeResult[]): string {
     ['facet lists, loaded once for counts (gzip)', (r) => kb(r.facetListsGzip), ''],
     ['keystroke, median / p95 (max)', (r) => ms(r.keystroke), '< 16 ms p95'],
     ['  keystrokes that fetched no file', (r) => ms(r.warm), ''],
-    ['  search work in the worker', (r) => ms(r.worker), ''],
+    ['  search work in the worker (complete answer)', (r) => ms(r.worker), ''],
     ['  engine alone in Node, files read as needed', (r) => ms(r.engine.cold), ''],
     ['  engine alone in Node, files already parsed', (r) => ms(r.engine.warm), ''],
     ['  until the complete answer', (r) => ms(r.complete), ''],
