@@ -128,7 +128,7 @@ const median = (values: number[]) => percentile(values, 50);
  * page's facet lists load once, after typing pauses, for the counts: they are
  * reported on their own, not as search bytes.
  */
-function trackBytes(page: Page): { search: () => Promise<number>; requests: () => number } {
+function trackBytes(page: Page): { search: (until?: number) => Promise<number>; requests: () => number } {
   const finished: Request[] = [];
   const sizes = new Map<Request, number>();
   let requests = 0;
@@ -137,15 +137,24 @@ function trackBytes(page: Page): { search: () => Promise<number>; requests: () =
     if (/\/(search|_astro)\//.test(request.url())) requests++;
   });
   page.context().on('requestfinished', (request) => finished.push(request));
-  /** Gzip sizes are taken when asked, not while the page types, so measuring never competes with typing. */
-  const search = async () => {
+  /**
+   * Gzip bytes of the responses that had arrived by `until` (wall-clock ms; all so far by default).
+   * Sizes are taken when asked, not while the page types, so measuring never competes with typing.
+   */
+  const search = async (until = Infinity) => {
+    let total = 0;
     for (const request of finished) {
-      if (sizes.has(request) || request.url().endsWith('/facets.json')) continue;
-      const response = await request.response();
-      const body = response ? await response.body().catch(() => null) : null;
-      sizes.set(request, body ? gzipSync(body).length : 0);
+      if (request.url().endsWith('/facets.json')) continue;
+      const timing = request.timing();
+      if (timing.startTime + timing.responseEnd > until) continue;
+      if (!sizes.has(request)) {
+        const response = await request.response();
+        const body = response ? await response.body().catch(() => null) : null;
+        sizes.set(request, body ? gzipSync(body).length : 0);
+      }
+      total += sizes.get(request)!;
     }
-    return [...sizes.values()].reduce((sum, size) => sum + size, 0);
+    return total;
   };
   return { search, requests: () => requests };
 }
@@ -174,9 +183,10 @@ async function typedSession(browser: Browser, url: string, query: string) {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
   await page.evaluate(() => {
-    const w = window as unknown as { __results: { query: string; elapsed: number }[] };
+    const w = window as unknown as { __results: { query: string; elapsed: number; at: number }[] };
     w.__results = [];
-    document.addEventListener('paper-search:results', (event) => w.__results.push((event as CustomEvent).detail));
+    // `at`: when the answer was on screen, as wall-clock ms, to compare with the network's timings.
+    document.addEventListener('paper-search:results', (event) => w.__results.push({ ...(event as CustomEvent).detail, at: performance.timeOrigin + performance.now() }));
   });
   const bytes = trackBytes(page);
   await page.focus('#search-input');
@@ -201,11 +211,12 @@ async function typedSession(browser: Browser, url: string, query: string) {
         [before, typed, final] as const,
         { timeout: 20_000 },
       );
-    const first = (await (await answers(false)).jsonValue()) as unknown as { elapsed: number; workMs: number; partial: boolean; instant: boolean };
+    const first = (await (await answers(false)).jsonValue()) as unknown as { elapsed: number; workMs: number; partial: boolean; instant: boolean; at: number };
     const complete = first.partial ? ((await (await answers(true)).jsonValue()) as unknown as { elapsed: number; workMs: number }) : first;
     latencies.push({ ms: first.elapsed, completeMs: complete.elapsed, workMs: complete.workMs, fetched: bytes.requests() - requestsBefore, first: latencies.length === 0, partial: first.partial, instant: first.instant });
     await page.waitForTimeout(Math.max(0, keyDelayMs - (Date.now() - pressedAt)));
-    if (firstResultBytes < 0) firstResultBytes = await bytes.search();
+    // What had arrived when the first answer was on screen; code the page fetches after it does not count.
+    if (firstResultBytes < 0) firstResultBytes = await bytes.search(first.at);
   }
   await page.waitForTimeout(150);
   const wholeQueryBytes = await bytes.search();

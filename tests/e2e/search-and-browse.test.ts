@@ -160,14 +160,16 @@ describe('search as you type', () => {
   it('answers a keystroke first on the page, from the results on screen, then with the complete answer', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}kinds/`);
-    const fuzzyLoaded = () => page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('narrow-fuzzy')));
-    // Two letters need no Fuse on the page: its code is not fetched with the first answer.
-    await typeQuery(page, 'qu');
-    expect(await fuzzyLoaded()).toBe(false);
+    await page.evaluate(() => {
+      document.addEventListener('paper-search:results', () => ((window as unknown as { firstAnswerAt: number }).firstAnswerAt ??= performance.now()), { once: true });
+    });
     await typeQuery(page, 'quantization');
     const announced = await page.locator('[data-search-status]').textContent();
-    // The typo-tolerant narrowing loads after the first answer.
-    await expect.poll(fuzzyLoaded).toBe(true);
+    // The typo-tolerant narrowing (Fuse on the page) is fetched only once the first answer is on screen.
+    const fuzzyFetch = () => page.evaluate(() => performance.getEntriesByType('resource').find((entry) => entry.name.includes('narrow-fuzzy'))?.startTime ?? null);
+    await expect.poll(fuzzyFetch).not.toBeNull();
+    const fuzzyStart = (await fuzzyFetch())!;
+    expect(fuzzyStart).toBeGreaterThanOrEqual(await page.evaluate(() => (window as unknown as { firstAnswerAt: number }).firstAnswerAt));
     await page.waitForTimeout(50);
     await page.evaluate(() => {
       const seen: unknown[] = ((window as unknown as { seen: unknown[] }).seen = []);

@@ -13,7 +13,7 @@ import { highlighted } from '../browse/render.ts';
 import { NARROW_FROM, type NarrowCandidate, type Narrower, narrowByWordStarts } from './narrow.ts';
 import type { SearchResult } from './query-engine.ts';
 import { StaleRequest, searchClient } from './search-client.ts';
-import { MIN_QUERY_LENGTH, RERANK_FROM } from './search-options.ts';
+import { MIN_QUERY_LENGTH } from './search-options.ts';
 
 /** Options shown in the popup; the home page's list shows the rest. */
 const POPUP_RESULTS = 8;
@@ -160,13 +160,9 @@ export function attachSearch(root: HTMLElement): void {
     }
   };
 
-  /**
-   * Fuse's narrowing is needed from RERANK_FROM letters on: fetch it from a letter before, once an
-   * answer is on screen, so it never competes with the first one.
-   */
-  const maybeLoadFuzzy = (text: string) => {
-    if (fuzzyLoading || !narrowFrom || text.length < RERANK_FROM - 1) return;
-    fuzzyLoading = import('./narrow-fuzzy.ts').then(({ narrowFuzzy }) => {
+  /** Fuse's narrowing loads once the first answer is on screen, so it never competes with it. */
+  const loadFuzzy = () => {
+    fuzzyLoading ??= import('./narrow-fuzzy.ts').then(({ narrowFuzzy }) => {
       narrower = narrowFuzzy;
       // Fuse's first passes run unoptimised code (10-30 ms here): run a few while the reader is between keys.
       const warm = (round: number) => {
@@ -176,6 +172,7 @@ export function attachSearch(root: HTMLElement): void {
       idle(() => warm(0));
     });
   };
+
 
   const run = async () => {
     const query = input.value;
@@ -200,9 +197,8 @@ export function attachSearch(root: HTMLElement): void {
       if (result.narrowable) narrowFrom = { query: result.query, candidates: result.narrowable };
       if (!result.partial) complete = { text, allowed, total: result.total };
       announce(result.total, !!result.partial, instant, result.workMs);
-      maybeLoadFuzzy(text);
+      loadFuzzy();
     };
-    maybeLoadFuzzy(text);
     // Within this keystroke's frame: the papers on screen that still match, until the worker answers.
     if (narrowFrom && narrowFrom.query.trim().toLowerCase() !== text) {
       const narrowed = narrower(narrowFrom.candidates, query, NARROW_FROM);
