@@ -62,7 +62,7 @@ export function attachSearch(root: HTMLElement): void {
   let narrowFrom: { query: string; candidates: NarrowCandidate[] } | null = null;
   /** Word starts at first; Fuse's typo-tolerant ranking once it has loaded, after the first answer. */
   let narrower: Narrower = narrowByWordStarts;
-  let fuzzyLoading: Promise<void> | null = null;
+  let fuzzyLoading: Promise<unknown> | null = null;
   /** The complete answer on screen: its query and the facets it was asked under. */
   let complete: { text: string; allowed: Uint32Array | null; total: number } | null = null;
 
@@ -170,9 +170,8 @@ export function attachSearch(root: HTMLElement): void {
         if (round + 1 < WARM_UP_QUERIES.length) idle(() => warm(round + 1));
       };
       idle(() => warm(0));
-    });
+    }, () => undefined); // without it, narrowing keeps to word starts; the worker's answers are unaffected
   };
-
 
   const run = async () => {
     const query = input.value;
