@@ -15,7 +15,7 @@ import { type IndexMeta, type Shard, bigram, indexPaths, isBigram, shardName } f
 import { NARROW_FROM, type NarrowCandidate, narrowCandidate } from './narrow.ts';
 import { type Fragment, type SearchDocument, searchDocument } from './search-document.ts';
 import { CANDIDATES, FUSE_OPTIONS, MIN_QUERY_LENGTH, RERANK_FROM, SHARD_PREFIX, TERM_FUZZ, WEIGHT_SCALE } from './search-options.ts';
-import { foldText, querySpacing, queryTokens } from './tokenize.ts';
+import { foldText, querySpacing, queryText, queryTokens } from './tokenize.ts';
 
 export type IndexLoader = (path: string) => Promise<unknown>;
 
@@ -202,8 +202,7 @@ export class SearchEngine {
     const checkpoint = () => {
       if (isStale?.()) throw new StaleSearch();
     };
-    // Fuse ignores case and surrounding spaces, so "GPTQ " answers from the "gptq" result.
-    const key = `${query.trim().toLowerCase()}\u0000${allowed ? allowedKey(allowed) : ''}`;
+    const key = `${queryText(query)}\u0000${allowed ? allowedKey(allowed) : ''}`;
     let last = this.last?.key === key ? this.last : null;
     const progress: Progress | undefined =
       onPartial && offset === 0

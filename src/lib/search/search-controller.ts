@@ -14,6 +14,7 @@ import { NARROW_FROM, type NarrowCandidate, type Narrower, narrowByWordStarts } 
 import type { SearchResult } from './query-engine.ts';
 import { StaleRequest, searchClient } from './search-client.ts';
 import { MIN_QUERY_LENGTH } from './search-options.ts';
+import { queryText } from './tokenize.ts';
 
 /** Options shown in the popup; the home page's list shows the rest. */
 const POPUP_RESULTS = 8;
@@ -58,8 +59,8 @@ export function attachSearch(root: HTMLElement): void {
   let options: HTMLLIElement[] = [];
   let active = -1;
   let keystrokeAt = performance.now();
-  /** The last answer's best papers, to narrow on the next keystroke. */
-  let narrowFrom: { query: string; candidates: NarrowCandidate[] } | null = null;
+  /** The last answer's best papers, to narrow on the next keystroke, and its query's text. */
+  let narrowFrom: { text: string; candidates: NarrowCandidate[] } | null = null;
   /** Word starts at first; Fuse's typo-tolerant ranking once it has loaded, after the first answer. */
   let narrower: Narrower = narrowByWordStarts;
   let fuzzyLoading: Promise<unknown> | null = null;
@@ -183,7 +184,7 @@ export function attachSearch(root: HTMLElement): void {
       return;
     }
     const allowed = browse()?.allowed ?? null;
-    const text = query.trim().toLowerCase();
+    const text = queryText(query);
     const announce = (total: number, partial: boolean, instant: boolean, workMs = 0) => {
       const detail: SearchTiming = { query, total, elapsed: performance.now() - startedAt, workMs, partial, instant };
       root.dispatchEvent(new CustomEvent('paper-search:results', { detail, bubbles: true }));
@@ -193,13 +194,13 @@ export function attachSearch(root: HTMLElement): void {
     complete = null;
     const show = (result: Answer & { workMs?: number }, instant = false) => {
       render(result);
-      if (result.narrowable) narrowFrom = { query: result.query, candidates: result.narrowable };
+      if (result.narrowable) narrowFrom = { text, candidates: result.narrowable };
       if (!result.partial) complete = { text, allowed, total: result.total };
       announce(result.total, !!result.partial, instant, result.workMs);
       loadFuzzy();
     };
     // Within this keystroke's frame: the papers on screen that still match, until the worker answers.
-    if (narrowFrom && narrowFrom.query.trim().toLowerCase() !== text) {
+    if (narrowFrom && narrowFrom.text !== text) {
       const narrowed = narrower(narrowFrom.candidates, query, NARROW_FROM);
       const hits = (allowed ? narrowed.filter(({ fragment }) => hasBit(allowed, fragment.n)) : narrowed).slice(0, POPUP_RESULTS);
       if (hits.length > 0) show({ query, total: hits.length, hits, partial: true }, true);

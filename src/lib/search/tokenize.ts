@@ -71,6 +71,11 @@ export function innerTerms(text: string): string[] {
   return parts;
 }
 
+/** What makes two queries the same to Fuse, which ignores case and surrounding spaces ("GPTQ " is "gptq"). */
+export function queryText(query: string): string {
+  return query.trim().toLowerCase();
+}
+
 /** The query as typed, split into words (stopwords kept: a query may be only "on"). */
 export function queryTokens(query: string): string[] {
   return foldText(query)
