@@ -247,12 +247,12 @@ export class SearchEngine {
     const score = (ns: number[]) => {
       for (const result of new Fuse(ns.map((n) => this.document(this.loaded.get(n)!)), FUSE_OPTIONS).search(query.trim())) scored.set(result.item.n, result);
     };
-    // Ties keep the candidates' order, as in one Fuse pass over them all (the sort is stable).
+    // Equal scores rank by document number, as exhaustive Fuse ranks them (its index is in document order).
     const reranked = () =>
       wanted
         .map((n) => scored.get(n))
         .filter((result) => result !== undefined)
-        .sort((a, b) => a.score! - b.score!);
+        .sort((a, b) => a.score! - b.score! || a.item.n - b.item.n);
     const ready = wanted.filter((n) => this.loaded.has(n));
     score(ready);
     if (progress && ready.length < wanted.length) {

@@ -83,6 +83,18 @@ describe('typo-tolerant search on the real digests', () => {
       expect(shared, `${query}: ${shared}/${reference.length}`).toBeGreaterThanOrEqual(Math.min(18, reference.length));
     }
   });
+
+  it('ranks papers Fuse scores alike by document number, as exhaustive Fuse does', async () => {
+    // Stage one counts "pruning" and "pruned" in one title twice; Fuse counts the title once, so the two tie.
+    const paper = (id: string, title: string): PaperRecord => ({ ...records[0]!, id, title, method: null, claims: [], techniques: [], targets: [], org: null });
+    const papers = [paper('b', 'Pruning pruned weights'), paper('a', 'Pruning model weights')];
+    const small = inMemoryIndex(papers);
+    const reference = exhaustiveFuse(small.papers).search('prun');
+    expect(reference[0]!.score).toBe(reference[1]!.score);
+    const ours = (await small.engine.search('prun', { limit: 2 })).hits.map((hit) => hit.fragment.title);
+    expect(ours).toEqual(reference.map((result) => result.item.title));
+    expect(ours[0]).toBe('Pruning model weights');
+  });
 });
 
 describe('what a query returns', () => {
