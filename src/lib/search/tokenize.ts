@@ -39,6 +39,11 @@ export function foldText(text: string): string {
   return stripAccents(text).toLowerCase();
 }
 
+/** All-capital words at least this long are compound names (`NIRVANA`); shorter ones are acronyms (`GPTQ`, `LLM`). */
+const CAPITALS_FROM = 6;
+/** Parts of an all-capital name are at least this long: shorter endings match too much. */
+const CAPITAL_PART_MIN = 4;
+
 function stripAccents(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 }
@@ -50,13 +55,23 @@ function stripAccents(text: string): string {
  * a lower-case letter meets a capital, or where a run of capitals ends in a
  * capitalised word; each part runs to the end of the name (a prefix query on
  * `quanvec` then finds `quan`). Parts under three letters are left out.
+ * An all-capital name of CAPITALS_FROM or more characters (`MICROADAM`,
+ * `QUANDISTILL`) marks no parts, so each of its endings of four or more
+ * letters is one: `distill` is found by `distil`, as Fuse finds it.
  */
 export function innerTerms(text: string): string[] {
   const parts: string[] = [];
   for (const match of stripAccents(text).matchAll(/[A-Za-z0-9]+/g)) {
     const word = match[0];
     const starts = new Set([word.slice(0, 4).toLowerCase()]);
+    const capitals = word.length >= CAPITALS_FROM && !/[a-z]/.test(word) && /[A-Z].*[A-Z]/.test(word);
     for (let i = 1; i + 3 <= word.length; i++) {
+      if (capitals) {
+        if (i + CAPITAL_PART_MIN > word.length) break;
+        const part = word.slice(i).toLowerCase();
+        if (!starts.has(part.slice(0, 4))) parts.push(part), starts.add(part.slice(0, 4));
+        continue;
+      }
       const before = word[i - 1]!;
       const here = word[i]!;
       const after = word[i + 1] ?? '';

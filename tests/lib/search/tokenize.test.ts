@@ -56,4 +56,11 @@ describe('innerTerms', () => {
   it('leaves plain words, capitalised words and all-capital acronyms alone', () => {
     expect(innerTerms('Model Compression and GPTQ at 4-bit')).toEqual([]);
   });
+
+  it('takes every ending of four or more letters of an all-capital name, whose parts are unmarked', () => {
+    // Real names from the seed digests: Fuse finds "adam" in MICROADAM and "comp" in RECOMP.
+    expect(innerTerms('MICROADAM')).toEqual(['icroadam', 'croadam', 'roadam', 'oadam', 'adam']);
+    expect(innerTerms('RECOMP: Improving Retrieval')).toEqual(['ecomp', 'comp']);
+    expect(innerTerms('KVQUANT')).toEqual(['vquant', 'quant', 'uant']);
+  });
 });
