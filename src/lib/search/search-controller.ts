@@ -10,7 +10,7 @@ import { formatDate, plural } from '../format.ts';
 import { facetPath, href } from '../paths.ts';
 import { hasBit } from '../browse/bitset.ts';
 import { highlighted } from '../browse/render.ts';
-import { NARROW_FROM, type NarrowCandidate, type Narrower, narrowByWordStarts } from './narrow.ts';
+import { NARROW_FROM, type NarrowCandidate, narrow } from './narrow.ts';
 import type { SearchResult } from './query-engine.ts';
 import { StaleRequest, searchClient } from './search-client.ts';
 import { MIN_QUERY_LENGTH } from './search-options.ts';
@@ -18,12 +18,6 @@ import { queryText } from './tokenize.ts';
 
 /** Options shown in the popup; the home page's list shows the rest. */
 const POPUP_RESULTS = 8;
-
-/** Queries of the shapes Fuse meets (a word, typos, two words, a prefix), to warm it up on the answer on screen. */
-const WARM_UP_QUERIES = ['quantization', 'qunatised', 'kv cache', 'speculative decoding', 'distilation', 'prun'];
-
-/** Runs `task` when the main thread has nothing else to do (soon, where requestIdleCallback is missing). */
-const idle = (task: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(() => task(), { timeout: 1000 }) : setTimeout(task, 50));
 
 /** What the home page's browse element exposes to the search box. */
 export interface BrowseHost extends HTMLElement {
@@ -61,9 +55,6 @@ export function attachSearch(root: HTMLElement): void {
   let keystrokeAt = performance.now();
   /** The last answer's best papers, to narrow on the next keystroke, and its query's text. */
   let narrowFrom: { text: string; candidates: NarrowCandidate[] } | null = null;
-  /** Word starts at first; Fuse's typo-tolerant ranking once it has loaded, after the first answer. */
-  let narrower: Narrower = narrowByWordStarts;
-  let fuzzyLoading: Promise<unknown> | null = null;
   /** The complete answer on screen: its query and the facets it was asked under. */
   let complete: { text: string; allowed: Uint32Array | null; total: number } | null = null;
 
@@ -161,19 +152,6 @@ export function attachSearch(root: HTMLElement): void {
     }
   };
 
-  /** Fuse's narrowing loads once the first answer is on screen, so it never competes with it. */
-  const loadFuzzy = () => {
-    fuzzyLoading ??= import('./narrow-fuzzy.ts').then(({ narrowFuzzy }) => {
-      narrower = narrowFuzzy;
-      // Fuse's first passes run unoptimised code (10-30 ms here): run a few while the reader is between keys.
-      const warm = (round: number) => {
-        if (narrowFrom) narrowFuzzy(narrowFrom.candidates, WARM_UP_QUERIES[round]!, POPUP_RESULTS);
-        if (round + 1 < WARM_UP_QUERIES.length) idle(() => warm(round + 1));
-      };
-      idle(() => warm(0));
-    }, () => undefined); // without it, narrowing keeps to word starts; the worker's answers are unaffected
-  };
-
   const run = async () => {
     const query = input.value;
     const startedAt = keystrokeAt;
@@ -197,11 +175,10 @@ export function attachSearch(root: HTMLElement): void {
       if (result.narrowable) narrowFrom = { text, candidates: result.narrowable };
       if (!result.partial) complete = { text, allowed, total: result.total };
       announce(result.total, !!result.partial, instant, result.workMs);
-      loadFuzzy();
     };
     // Within this keystroke's frame: the papers on screen that still match, until the worker answers.
     if (narrowFrom && narrowFrom.text !== text) {
-      const narrowed = narrower(narrowFrom.candidates, query, NARROW_FROM);
+      const narrowed = narrow(narrowFrom.candidates, query, NARROW_FROM);
       const hits = (allowed ? narrowed.filter(({ fragment }) => hasBit(allowed, fragment.n)) : narrowed).slice(0, POPUP_RESULTS);
       if (hits.length > 0) show({ query, total: hits.length, hits, partial: true }, true);
     }

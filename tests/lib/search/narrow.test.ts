@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../../src/lib/schema.ts';
-import type { NarrowCandidate } from '../../../src/lib/search/narrow.ts';
-import { narrowFuzzy as narrow } from '../../../src/lib/search/narrow-fuzzy.ts';
+import { type NarrowCandidate, editBudget, narrow, prefixEdits } from '../../../src/lib/search/narrow.ts';
 import { realRecords } from '../../helpers/records.ts';
 import { inMemoryIndex } from '../../helpers/search-index.ts';
 
@@ -19,6 +18,24 @@ async function narrowableAfter(query: string): Promise<NarrowCandidate[]> {
   return (await index.engine.search(query, { limit: 8, narrowable: true })).narrowable!;
 }
 
+describe('how far a query word may be from the start of a word', () => {
+  it('counts the fewest edits to any start of the word, and how long that start is', () => {
+    expect(prefixEdits('quantizaton', 'quantization', 3)).toEqual({ edits: 1, length: 12 });
+    expect(prefixEdits('qunatised', 'quantised', 2)).toEqual({ edits: 2, length: 9 });
+    expect(prefixEdits('cahce', 'cache', 1)).toBeNull();
+    expect(prefixEdits('cahce', 'cache', 2)).toEqual({ edits: 2, length: 5 });
+    expect(prefixEdits('distil', 'distillation', 0)).toEqual({ edits: 0, length: 6 });
+    expect(prefixEdits('distl', 'distillation', 0)).toBeNull();
+  });
+
+  it("allows no edit in a short prefix, then as many as Fuse's threshold over the whole query", () => {
+    expect(editBudget('qua')).toBe(0);
+    expect(editBudget('quan')).toBe(1);
+    expect(editBudget('kv cahce')).toBe(2);
+    expect(editBudget('specualtive decodng ')).toBe(5);
+  });
+});
+
 describe("narrowing the answer on screen to the next keystroke's query", () => {
   it('keeps the papers that still match through a typo, best first, with the matched title marked', async () => {
     const kept = await narrowableAfter('quantization');
@@ -32,6 +49,15 @@ describe("narrowing the answer on screen to the next keystroke's query", () => {
       const [start, end] = hit.highlights.title[0]!;
       expect(hit.fragment.title.slice(start, end + 1)).toMatch(/quanti/i);
     }
+  });
+
+  it('keeps papers through the typos Fuse tolerates, with fewer edits first', async () => {
+    const kept = await narrowableAfter('kv cache');
+    const hits = narrow(kept, 'kv cahce', 20);
+    expect(hits.length).toBe(kept.length);
+    const deleted = narrow(kept, 'kv cace', 20);
+    expect(deleted.length).toBe(kept.length);
+    expect(narrow(kept, 'kv cxyz', 20)).toEqual([]);
   });
 
   it('drops the papers a new word rules out', async () => {
@@ -51,7 +77,7 @@ describe("narrowing the answer on screen to the next keystroke's query", () => {
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     for (const hit of hits) {
       const candidate = kept.find(({ fragment }) => fragment.n === hit.fragment.n)!;
-      expect([candidate.document.title, candidate.document.method, ...candidate.document.techniques, ...candidate.document.targets].join(' ').toLowerCase()).toMatch(/\brea/);
+      expect(candidate.words.some((word) => word.startsWith('rea'))).toBe(true);
     }
   });
 
