@@ -256,6 +256,28 @@ describe('search as you type', () => {
     expect(ids.every((id) => benchmarks.some((record) => record.id === id))).toBe(true);
     await page.close();
   });
+
+  it('the list follows the search box once the box has answered, so it never delays the popup', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.evaluate(() => {
+      const log: string[] = ((window as unknown as { log: string[] }).log = []);
+      document.addEventListener('paper-search:results', (event) => {
+        const { query, partial } = (event as CustomEvent<{ query: string; partial: boolean }>).detail;
+        if (!partial) log.push(`answer:${query}@${performance.now()}`);
+      });
+      document.addEventListener('paper-browse:rendered', () => log.push(`list:${new URLSearchParams(window.location.search).get('q')}`));
+    });
+    await page.locator('#search-input').pressSequentially('quantization');
+    await expect.poll(() => status(page).textContent()).toContain('match “quantization”');
+    const log = await page.evaluate(() => (window as unknown as { log: string[] }).log);
+    const answeredAt = Number(log.find((entry) => entry.startsWith('answer:quantization@'))!.split('@')[1]);
+    // The list's code and requests start only after the box's complete answer to the same query.
+    const listCodeAt = await page.evaluate(() => performance.getEntriesByType('resource').find((entry) => entry.name.includes('browse-controller'))!.startTime);
+    expect(listCodeAt).toBeGreaterThanOrEqual(answeredAt);
+    expect(log.filter((entry) => entry.startsWith('list:'))).toEqual(['list:quantization']);
+    await page.close();
+  });
 });
 
 describe('without JavaScript', () => {

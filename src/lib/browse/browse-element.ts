@@ -4,10 +4,13 @@
  * newest papers, so the controller (and the facet lists it fetches) loads only
  * when the reader changes something, or arrives with a state in the URL.
  */
+import { MIN_QUERY_LENGTH } from '../search/search-options.ts';
 import type { BrowseController } from './browse-controller.ts';
 
 /** How long after the last keystroke the list catches up with the search box. */
 const LIST_FOLLOW_MS = 150;
+/** If the search box never answers (a failed fetch), the list follows after this long anyway. */
+const LIST_FOLLOW_AT_LATEST_MS = 2000;
 
 export class PaperBrowse extends HTMLElement {
   /** Documents the ticked facets allow (null: all); read by the search box. */
@@ -21,14 +24,31 @@ export class PaperBrowse extends HTMLElement {
     form.addEventListener('change', () => void this.start().then((controller) => controller.fromForm()));
     form.addEventListener('submit', (event) => event.preventDefault());
     this.querySelector('[data-clear]')?.addEventListener('click', () => void this.start().then((controller) => controller.clearFilters()));
-    // The list follows the search box a moment after typing pauses, so it never competes
-    // with the result popup for the worker or the main thread mid-word.
+    // The list follows the search box once typing pauses and the box has answered the query
+    // completely, so its requests never compete with the popup's for the worker, the network
+    // or the main thread (before, at 150 ms they delayed a slow first answer).
     let typing: ReturnType<typeof setTimeout> | undefined;
+    let typedAt = 0;
+    let awaited: string | null = null;
+    const follow = (query: string) => {
+      clearTimeout(typing);
+      awaited = null;
+      typing = setTimeout(() => void this.start().then((controller) => controller.setQuery(query)), Math.max(0, LIST_FOLLOW_MS - (performance.now() - typedAt)));
+    };
     document.addEventListener('paper-search:query', (event) => {
       const { query } = (event as CustomEvent<{ query: string }>).detail;
       clearTimeout(typing);
+      awaited = null;
       if (!this.controller && !query.trim()) return;
-      typing = setTimeout(() => void this.start().then((controller) => controller.setQuery(query)), LIST_FOLLOW_MS);
+      typedAt = performance.now();
+      // A query too short to search gets no answer to wait for.
+      if (query.trim().length < MIN_QUERY_LENGTH) return follow(query);
+      awaited = query;
+      typing = setTimeout(() => follow(query), LIST_FOLLOW_AT_LATEST_MS);
+    });
+    document.addEventListener('paper-search:results', (event) => {
+      const { query, partial } = (event as CustomEvent<{ query: string; partial: boolean }>).detail;
+      if (!partial && query === awaited) follow(query);
     });
     if (window.location.search.length > 1) void this.start().then((controller) => controller.fromUrl());
   }
