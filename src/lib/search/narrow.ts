@@ -56,7 +56,7 @@ export function editBudget(query: string): number {
  * letters (`kv` must still mean kv), and never so many that `quantization`
  * starts `allocation`.
  */
-const maxWordEdits = (word: string) => (word.length <= 3 ? 0 : Math.ceil(word.length * FUSE_OPTIONS.threshold!));
+const maxWordEdits = (word: string) => (word.length <= 2 ? 0 : Math.ceil(word.length * FUSE_OPTIONS.threshold!));
 
 /**
  * The fewest edits (insertions, deletions, substitutions) that turn `word`

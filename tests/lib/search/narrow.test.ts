@@ -58,6 +58,9 @@ describe("narrowing the answer on screen to the next keystroke's query", () => {
     const deleted = narrow(kept, 'kv cace', 20);
     expect(deleted.length).toBe(kept.length);
     expect(narrow(kept, 'kv cxyz', 20)).toEqual([]);
+    // A three-letter word may be one edit off (Fuse allows one in six characters); a two-letter one may not.
+    expect(narrow(kept, 'kv cah', 20).length).toBe(kept.length);
+    expect(narrow(kept, 'kx cache', 20)).toEqual([]);
   });
 
   it('drops the papers a new word rules out', async () => {
