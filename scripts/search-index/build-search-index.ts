@@ -52,7 +52,7 @@ export function toFragment(paper: PaperRecord, n: number): Fragment {
 }
 
 /** Term -> quantised weight for one document, mirroring Fuse's per-key weight and field-length norm. */
-export function termWeights(doc: SearchDocument): Map<string, number> {
+export function termWeights(doc: SearchDocument, isWordStart?: (ending: string) => boolean): Map<string, number> {
   const raw = new Map<string, number>();
   for (const { name, weight } of FUSE_KEYS) {
     const value = doc[name];
@@ -61,7 +61,7 @@ export function termWeights(doc: SearchDocument): Map<string, number> {
       const norm = 1 / Math.sqrt(text.split(/\s+/).filter(Boolean).length || 1);
       const { words, pairs } = indexWords(text);
       const phrases = pairs.map(({ left, right, spaced }) => bigram(left, right, spaced));
-      for (const term of new Set([...words, ...innerTerms(text), ...phrases])) raw.set(term, (raw.get(term) ?? 0) + weight * norm);
+      for (const term of new Set([...words, ...innerTerms(text, isWordStart), ...phrases])) raw.set(term, (raw.get(term) ?? 0) + weight * norm);
     }
   }
   const weights = new Map<string, number>();
@@ -80,12 +80,14 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
   const files = new Map<string, string>();
   const json = (value: unknown) => JSON.stringify(value);
 
+  const documents = papers.map((paper, n) => searchDocument(toFragment(paper, n), terms));
+  const isWordStart = wordStarts(documents);
   // term -> [doc, weight] pairs, docs ascending because papers are visited in order.
   const postings = new Map<string, number[]>();
   papers.forEach((paper, n) => {
     const fragment = toFragment(paper, n);
     files.set(indexPaths.fragment(n), json(fragment));
-    for (const [term, weight] of termWeights(searchDocument(fragment, terms))) {
+    for (const [term, weight] of termWeights(documents[n]!, isWordStart)) {
       let list = postings.get(term);
       if (!list) postings.set(term, (list = []));
       list.push(n, weight);
@@ -152,6 +154,32 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
   files.set(indexPaths.order('title'), json(byTitle));
   files.set(indexPaths.order('upvotes'), json(byUpvotes));
   return { files, meta, papers };
+}
+
+/**
+ * Whether an ending of an all-capital name starts a word found anywhere in the
+ * catalogue: its meaningful parts (`distill` of QUANDISTILL), not every
+ * ending (`andistill`), whose typo variants would spread a query over many shards.
+ */
+function wordStarts(documents: readonly SearchDocument[]): (ending: string) => boolean {
+  const vocabulary = new Set<string>();
+  for (const doc of documents) {
+    for (const { name } of FUSE_KEYS) {
+      const value = doc[name];
+      for (const text of Array.isArray(value) ? value : [value]) if (text) for (const word of indexWords(text).words) vocabulary.add(word);
+    }
+  }
+  const sorted = [...vocabulary].sort(compareText);
+  return (ending) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (sorted[mid]! < ending) low = mid + 1;
+      else high = mid;
+    }
+    return sorted[low]?.startsWith(ending) ?? false;
+  };
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

@@ -56,10 +56,12 @@ function stripAccents(text: string): string {
  * capitalised word; each part runs to the end of the name (a prefix query on
  * `quanvec` then finds `quan`). Parts under three letters are left out.
  * An all-capital name of CAPITALS_FROM or more characters (`MICROADAM`,
- * `QUANDISTILL`) marks no parts, so each of its endings of four or more
- * letters is one: `distill` is found by `distil`, as Fuse finds it.
+ * `QUANDISTILL`) marks no parts, so its endings of four or more letters are
+ * its parts, those `isWordStart` accepts (the index keeps the endings that
+ * start a word of the catalogue, `distill` but not `andistill`): `distil` then
+ * finds QUANDISTILL, as Fuse's substring match does.
  */
-export function innerTerms(text: string): string[] {
+export function innerTerms(text: string, isWordStart: (ending: string) => boolean = () => true): string[] {
   const parts: string[] = [];
   for (const match of stripAccents(text).matchAll(/[A-Za-z0-9]+/g)) {
     const word = match[0];
@@ -69,7 +71,7 @@ export function innerTerms(text: string): string[] {
       if (capitals) {
         if (i + CAPITAL_PART_MIN > word.length) break;
         const part = word.slice(i).toLowerCase();
-        if (!starts.has(part.slice(0, 4))) parts.push(part), starts.add(part.slice(0, 4));
+        if (!starts.has(part.slice(0, 4)) && isWordStart(part)) parts.push(part), starts.add(part.slice(0, 4));
         continue;
       }
       const before = word[i - 1]!;

@@ -63,4 +63,9 @@ describe('innerTerms', () => {
     expect(innerTerms('RECOMP: Improving Retrieval')).toEqual(['ecomp', 'comp']);
     expect(innerTerms('KVQUANT')).toEqual(['vquant', 'quant', 'uant']);
   });
+
+  it('keeps only the endings of an all-capital name that the index says start a word', () => {
+    const words = ['distillation', 'quantization'];
+    expect(innerTerms('QUANDISTILL', (ending) => words.some((word) => word.startsWith(ending)))).toEqual(['distill']);
+  });
 });
