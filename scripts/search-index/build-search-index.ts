@@ -11,7 +11,7 @@
 import type { PaperRecord } from '../../src/lib/schema.ts';
 import { compareNewestFirst, compareText } from '../../src/lib/paper-order.ts';
 import { BROWSE_FACETS, type BrowseFacet, facetSummary, facetValuesOf } from '../../src/lib/browse/facet-fields.ts';
-import { type FacetIndex, INDEX_FORMAT, type IndexMeta, type Shard, bigram, encodeDeltas, indexPaths, isBigram, shardName } from '../../src/lib/search/index-format.ts';
+import { type FacetIndex, INDEX_FORMAT, type IndexMeta, type Shard, bigram, encodeDeltas, indexPaths, isBigram, lowerBound, shardName } from '../../src/lib/search/index-format.ts';
 import { type Fragment, type SearchDocument, type TermTable, searchDocument } from '../../src/lib/search/search-document.ts';
 import { CANDIDATES, FUSE_KEYS, MAX_SHARD_POSTINGS, RERANK_FROM, SHARD_PREFIX, WEIGHT_SCALE } from '../../src/lib/search/search-options.ts';
 import { indexWords, innerTerms } from '../../src/lib/search/tokenize.ts';
@@ -51,18 +51,22 @@ export function toFragment(paper: PaperRecord, n: number): Fragment {
   };
 }
 
+/** Each text Fuse searches in a document (every item of a list field), with its key's weight. */
+function* fieldTexts(doc: SearchDocument): Generator<{ text: string; weight: number }> {
+  for (const { name, weight } of FUSE_KEYS) {
+    const value = doc[name];
+    for (const text of Array.isArray(value) ? value : [value]) if (text) yield { text, weight };
+  }
+}
+
 /** Term -> quantised weight for one document, mirroring Fuse's per-key weight and field-length norm. */
 export function termWeights(doc: SearchDocument, isWordStart?: (ending: string) => boolean): Map<string, number> {
   const raw = new Map<string, number>();
-  for (const { name, weight } of FUSE_KEYS) {
-    const value = doc[name];
-    for (const text of Array.isArray(value) ? value : [value]) {
-      if (!text) continue;
-      const norm = 1 / Math.sqrt(text.split(/\s+/).filter(Boolean).length || 1);
-      const { words, pairs } = indexWords(text);
-      const phrases = pairs.map(({ left, right, spaced }) => bigram(left, right, spaced));
-      for (const term of new Set([...words, ...innerTerms(text, isWordStart), ...phrases])) raw.set(term, (raw.get(term) ?? 0) + weight * norm);
-    }
+  for (const { text, weight } of fieldTexts(doc)) {
+    const norm = 1 / Math.sqrt(text.split(/\s+/).filter(Boolean).length || 1);
+    const { words, pairs } = indexWords(text);
+    const phrases = pairs.map(({ left, right, spaced }) => bigram(left, right, spaced));
+    for (const term of new Set([...words, ...innerTerms(text, isWordStart), ...phrases])) raw.set(term, (raw.get(term) ?? 0) + weight * norm);
   }
   const weights = new Map<string, number>();
   for (const [term, value] of raw) weights.set(term, Math.max(1, Math.min(WEIGHT_SCALE - 1, Math.round(value * WEIGHT_RESOLUTION))));
@@ -80,12 +84,12 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
   const files = new Map<string, string>();
   const json = (value: unknown) => JSON.stringify(value);
 
-  const documents = papers.map((paper, n) => searchDocument(toFragment(paper, n), terms));
+  const fragments = papers.map(toFragment);
+  const documents = fragments.map((fragment) => searchDocument(fragment, terms));
   const isWordStart = wordStarts(documents);
   // term -> [doc, weight] pairs, docs ascending because papers are visited in order.
   const postings = new Map<string, number[]>();
-  papers.forEach((paper, n) => {
-    const fragment = toFragment(paper, n);
+  fragments.forEach((fragment, n) => {
     files.set(indexPaths.fragment(n), json(fragment));
     for (const [term, weight] of termWeights(documents[n]!, isWordStart)) {
       let list = postings.get(term);
@@ -163,23 +167,9 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
  */
 function wordStarts(documents: readonly SearchDocument[]): (ending: string) => boolean {
   const vocabulary = new Set<string>();
-  for (const doc of documents) {
-    for (const { name } of FUSE_KEYS) {
-      const value = doc[name];
-      for (const text of Array.isArray(value) ? value : [value]) if (text) for (const word of indexWords(text).words) vocabulary.add(word);
-    }
-  }
+  for (const doc of documents) for (const { text } of fieldTexts(doc)) for (const word of indexWords(text).words) vocabulary.add(word);
   const sorted = [...vocabulary].sort(compareText);
-  return (ending) => {
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (sorted[mid]! < ending) low = mid + 1;
-      else high = mid;
-    }
-    return sorted[low]?.startsWith(ending) ?? false;
-  };
+  return (ending) => sorted[lowerBound(sorted, ending)]?.startsWith(ending) ?? false;
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

@@ -92,6 +92,18 @@ export function shardName(term: string, split: ReadonlySet<string>, minLength: n
   return term.slice(0, length);
 }
 
+/** Where `value` is, or would be inserted, in sorted terms (a shard's, a term list's). */
+export function lowerBound(sorted: readonly string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 export function encodeDeltas(sorted: number[]): number[] {
   return sorted.map((value, i) => (i === 0 ? value : value - sorted[i - 1]));
 }

@@ -52,7 +52,7 @@ export function editBudget(query: string): number {
 
 /**
  * What one word may spend of the budget: about Fuse's share of its own letters,
- * rounded up so a swapped pair (`cahce`) passes; none for a word of up to three
+ * rounded up so a swapped pair (`cahce`) passes; none for a word of one or two
  * letters (`kv` must still mean kv), and never so many that `quantization`
  * starts `allocation`.
  */
@@ -103,16 +103,15 @@ export function narrow(candidates: readonly NarrowCandidate[], query: string, li
   const budget = editBudget(query);
   const kept: { candidate: NarrowCandidate; edits: number; starts: string[] }[] = [];
   for (const candidate of candidates) {
-    const vocabularyWords = candidate.words;
     let edits = 0;
     const starts: string[] = [];
     for (const word of words) {
       const limitEdits = Math.min(budget - edits, maxWordEdits(word));
       // Most words are typed right: a plain prefix test over every word first, edits only if none starts so.
-      const exact = vocabularyWords.find((target) => target.startsWith(word));
+      const exact = candidate.words.find((target) => target.startsWith(word));
       let best: { edits: number; start: string } | null = exact ? { edits: 0, start: word } : null;
       if (!best && limitEdits > 0) {
-        for (const target of vocabularyWords) {
+        for (const target of candidate.words) {
           const match = prefixEdits(word, target, best ? best.edits - 1 : limitEdits);
           if (match) best = { edits: match.edits, start: target.slice(0, match.length) };
           if (best?.edits === 1) break;

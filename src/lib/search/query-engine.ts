@@ -11,7 +11,7 @@
 import Fuse, { type FuseResult } from 'fuse.js/basic';
 import { bitsetWords, hasBit, setBit } from '../browse/bitset.ts';
 import { type Highlights, fuseHighlights, wordStartHighlights } from './highlights.ts';
-import { type IndexMeta, type Shard, bigram, indexPaths, isBigram, shardName } from './index-format.ts';
+import { type IndexMeta, type Shard, bigram, indexPaths, isBigram, lowerBound, shardName } from './index-format.ts';
 import { NARROW_FROM, type NarrowCandidate, narrowCandidate } from './narrow.ts';
 import { type Fragment, type SearchDocument, searchDocument } from './search-document.ts';
 import { CANDIDATES, FUSE_OPTIONS, MIN_QUERY_LENGTH, RERANK_FROM, SHARD_PREFIX, TERM_FUZZ, WEIGHT_SCALE } from './search-options.ts';
@@ -502,17 +502,6 @@ function phraseScores(pairs: WeightedPostings[][]): Map<number, number> {
  */
 export function typoFactor(score: number): number {
   return Math.log(Math.max(score, Number.EPSILON)) / Math.log(Number.EPSILON);
-}
-
-function lowerBound(sorted: string[], value: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid] < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 const DOC_BITS = 2 ** 21;
