@@ -11,6 +11,6 @@ export function pagedPath(firstPage: string, page: number): string {
   return page <= 1 ? firstPage : `${firstPage}page/${page}/`;
 }
 
-export function pageSlice<T>(items: T[], page: number): T[] {
+export function pageSlice<T>(items: readonly T[], page: number): T[] {
   return items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
 }

@@ -30,7 +30,7 @@ export interface FacetValue {
 }
 
 /** Every facet's values with labels and counts, in display order (years newest first, the rest by count). */
-export function facetSummary(papers: FacetPaper[]): Record<BrowseFacet, FacetValue[]> {
+export function facetSummary(papers: readonly FacetPaper[]): Record<BrowseFacet, FacetValue[]> {
   const counts = Object.fromEntries(BROWSE_FACETS.map((facet) => [facet, new Map<string, number>()])) as Record<BrowseFacet, Map<string, number>>;
   const orgNames = new Map<string, string>();
   for (const paper of papers) {
