@@ -12,9 +12,15 @@ import { PAPERS_FILE } from '../site-data.ts';
 import { INDEX_FORMAT } from './index-format.ts';
 import { MAX_SHARD_POSTINGS } from './search-options.ts';
 
-export function indexVersion(papersJson: string): string {
-  return createHash('sha256')
-    .update(`${INDEX_FORMAT}/${MAX_SHARD_POSTINGS}\n${JSON.stringify(taxonomyJson)}\n${papersJson}`)
+/**
+ * The file's text or its bytes give the same version; bytes skip re-encoding
+ * 360 MB at 100k papers. SHA-512 because it hashes those bytes in 0.4 s here,
+ * SHA-256 in 1.4 s (no SHA extensions on this CPU); it only names files.
+ */
+export function indexVersion(papersJson: string | Uint8Array): string {
+  return createHash('sha512')
+    .update(`${INDEX_FORMAT}/${MAX_SHARD_POSTINGS}\n${JSON.stringify(taxonomyJson)}\n`)
+    .update(papersJson)
     .digest('hex')
     .slice(0, 12);
 }
@@ -23,7 +29,7 @@ export function indexVersion(papersJson: string): string {
 export function currentIndexVersion(papersFile = PAPERS_FILE): string {
   // Every page asks; read and hash the file once per build.
   let version = versions.get(papersFile);
-  if (!version) versions.set(papersFile, (version = indexVersion(readFileSync(papersFile, 'utf8'))));
+  if (!version) versions.set(papersFile, (version = indexVersion(readFileSync(papersFile))));
   return version;
 }
 
