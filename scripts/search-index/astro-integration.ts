@@ -1,42 +1,60 @@
 /**
- * Astro integration: after the pages are built, writes the search and browse
- * index for the same papers file into `<outDir>/search/<version>/`.
+ * Astro integration: writes the search and browse index for the same papers
+ * file into `<outDir>/search/<version>/`. The index is built in a worker thread
+ * from the start of the build, so it takes a second core while the pages
+ * render instead of adding its time after them (at 100k papers, over a
+ * minute), into a staging folder Astro's clean-up of the output cannot touch.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { PaperRecords } from '../../src/lib/schema.ts';
 import { SEARCH_DIR } from '../../src/lib/search/index-format.ts';
 import { indexVersion } from '../../src/lib/search/index-version.ts';
 import { PAPERS_FILE } from '../../src/lib/site-data.ts';
 import { buildSearchIndex } from './build-search-index.ts';
+import type { SearchIndexJob } from './search-index-worker.ts';
+import type { WrittenIndex } from './write-search-index.ts';
 
-/** Writes files with bounded concurrency: 100k fragments at once would exhaust file handles. */
-export async function writeIndexFiles(root: string, files: Map<string, string>, concurrency = 64): Promise<number> {
-  const dirs = new Set([...files.keys()].map((file) => path.dirname(path.join(root, file))));
-  for (const dir of dirs) await mkdir(dir, { recursive: true });
-  const entries = [...files];
-  let bytes = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < entries.length) {
-      const [file, text] = entries[next++];
-      bytes += Buffer.byteLength(text);
-      await writeFile(path.join(root, file), text);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return bytes;
+/** Runs write-search-index in a worker thread; unreferenced, so a failed build can still exit. */
+function writeSearchIndexInWorker(job: SearchIndexJob): { worker: Worker; done: Promise<WrittenIndex> } {
+  const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { workerData: job });
+  worker.unref();
+  const done = new Promise<WrittenIndex>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`search index worker exited with code ${code}`)));
+  });
+  // Awaited at the end of the build; until then a failure must not count as unhandled.
+  done.catch(() => {});
+  return { worker, done };
+}
+
+/** Moves a folder, copying when the two paths are on different file systems. */
+async function move(from: string, to: string): Promise<void> {
+  await rm(to, { recursive: true, force: true });
+  await mkdir(path.dirname(to), { recursive: true });
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
 }
 
 export function searchIndex(): AstroIntegration {
   let base = '/';
+  let staging = '';
+  let job: { started: number; worker: Worker; done: Promise<WrittenIndex> } | undefined;
   return {
     name: 'paper-catalogue:search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        staging = fileURLToPath(new URL('search-index/', config.cacheDir));
       },
       // `npm run dev` serves the same index from memory, rebuilt when the papers file changes.
       'astro:server:setup': ({ server }) => {
@@ -55,14 +73,23 @@ export function searchIndex(): AstroIntegration {
           response.end(body);
         });
       },
+      'astro:build:start': async () => {
+        await rm(staging, { recursive: true, force: true });
+        job = { started: performance.now(), ...writeSearchIndexInWorker({ papersFile: path.resolve(PAPERS_FILE), searchRoot: staging }) };
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const text = await readFile(PAPERS_FILE, 'utf8');
-        const { files, meta } = buildSearchIndex(PaperRecords.parse(JSON.parse(text)));
-        const root = path.join(fileURLToPath(dir), SEARCH_DIR, indexVersion(text));
-        const bytes = await writeIndexFiles(root, files);
-        const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        logger.info(`${meta.count} papers, ${files.size} files, ${(bytes / 1024).toFixed(0)} KB in ${seconds}s`);
+        if (!job) throw new Error('search index: the build did not start its worker');
+        const waitFrom = performance.now();
+        job.worker.ref();
+        let written: WrittenIndex;
+        try {
+          written = await job.done;
+        } catch (error) {
+          throw new Error(`search index: ${(error as Error).message}`, { cause: error });
+        }
+        await move(path.join(staging, written.version), path.join(fileURLToPath(dir), SEARCH_DIR, written.version));
+        const seconds = (from: number) => ((performance.now() - from) / 1000).toFixed(1);
+        logger.info(`${written.papers} papers, ${written.files} files, ${(written.bytes / 1024).toFixed(0)} KB, ready ${seconds(job.started)}s after the build started; waited ${seconds(waitFrom)}s for it`);
       },
     },
   };
