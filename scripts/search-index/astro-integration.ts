@@ -3,9 +3,10 @@
  * file into `<outDir>/search/<version>/`. The index is built in a worker thread
  * from the start of the build, so it takes a second core while the pages
  * render instead of adding its time after them (at 100k papers, over a
- * minute), into a staging folder Astro's clean-up of the output cannot touch.
+ * minute), into a staging folder of its own (Astro empties the output folder
+ * after the build starts; another build may share the cache folder).
  */
-import { cp, mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -47,14 +48,14 @@ async function move(from: string, to: string): Promise<void> {
 
 export function searchIndex(): AstroIntegration {
   let base = '/';
-  let staging = '';
-  let job: { started: number; worker: Worker; done: Promise<WrittenIndex> } | undefined;
+  let cacheDir = '';
+  let job: { started: number; staging: string; worker: Worker; done: Promise<WrittenIndex> } | undefined;
   return {
     name: 'paper-catalogue:search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-        staging = fileURLToPath(new URL('search-index/', config.cacheDir));
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       // `npm run dev` serves the same index from memory, rebuilt when the papers file changes.
       'astro:server:setup': ({ server }) => {
@@ -74,8 +75,9 @@ export function searchIndex(): AstroIntegration {
         });
       },
       'astro:build:start': async () => {
-        await rm(staging, { recursive: true, force: true });
-        job = { started: performance.now(), ...writeSearchIndexInWorker({ papersFile: path.resolve(PAPERS_FILE), searchRoot: staging }) };
+        await mkdir(cacheDir, { recursive: true });
+        const staging = await mkdtemp(path.join(cacheDir, 'search-index-'));
+        job = { started: performance.now(), staging, ...writeSearchIndexInWorker({ papersFile: path.resolve(PAPERS_FILE), searchRoot: staging }) };
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!job) throw new Error('search index: the build did not start its worker');
@@ -84,10 +86,12 @@ export function searchIndex(): AstroIntegration {
         let written: WrittenIndex;
         try {
           written = await job.done;
+          await move(path.join(job.staging, written.version), path.join(fileURLToPath(dir), SEARCH_DIR, written.version));
         } catch (error) {
           throw new Error(`search index: ${(error as Error).message}`, { cause: error });
+        } finally {
+          await rm(job.staging, { recursive: true, force: true });
         }
-        await move(path.join(staging, written.version), path.join(fileURLToPath(dir), SEARCH_DIR, written.version));
         const seconds = (from: number) => ((performance.now() - from) / 1000).toFixed(1);
         logger.info(`${written.papers} papers, ${written.files} files, ${(written.bytes / 1024).toFixed(0)} KB, ready ${seconds(job.started)}s after the build started; waited ${seconds(waitFrom)}s for it`);
       },
