@@ -4,44 +4,71 @@ import { z } from 'astro/zod';
 import { type PaperRecord, PaperRecords } from './schema.ts';
 import type { FacetName } from './taxonomy.ts';
 import { DIGESTS_FILE, PAPERS_FILE } from './site-data.ts';
+import { indexVersion } from './search/index-version.ts';
 import { compareNewestFirst } from './paper-order.ts';
 
 export { compareNewestFirst };
 
 export type Paper = PaperRecord;
 
+/** A papers file as the site uses it. */
+interface PapersFile {
+  /** Every record, validated, newest first (undated last), ties by title. */
+  papers: readonly Paper[];
+  /** The version of the search index built from the same bytes (index-version.ts). */
+  indexVersion: string;
+}
+
 /**
- * Reads and validates a papers file, newest first (undated last), ties by title.
+ * Reads and validates a papers file, once for both of its uses.
  * Read directly rather than through a content collection: the content layer
  * serialises every record into its store and bundles that store into the build
  * as one string, which at 100k papers (360 MB of JSON) cost more than the
  * whole bare-Astro build does. The schema still checks every record, so a
  * hand-edited or stale file fails the build with the record and the reason.
  */
-export async function readPapers(file: string): Promise<Paper[]> {
+async function readPapersFile(file: string): Promise<PapersFile> {
+  let bytes: Buffer;
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(file, 'utf8'));
+    bytes = await readFile(file);
+    json = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
     throw new Error(`${file}: cannot read the papers file (run \`npm run ingest\`): ${(error as Error).message}`);
   }
   const result = PaperRecords.safeParse(json);
   if (!result.success) throw new Error(`${file}: not valid paper records (run \`npm run ingest\`):\n${z.prettifyError(result.error)}`);
-  return result.data.sort(compareNewestFirst);
+  return { papers: result.data.sort(compareNewestFirst), indexVersion: indexVersion(bytes) };
 }
 
-let cache: { key: string; papers: Promise<Paper[]> } | undefined;
+/** The records of a papers file, newest first; stops with the file, record and reason on bad input. */
+export async function readPapers(file: string): Promise<readonly Paper[]> {
+  return (await readPapersFile(file)).papers;
+}
+
+let cache: { key: string; file: Promise<PapersFile> } | undefined;
 
 /**
- * Every paper, newest first: read once per build (every route asks), again
- * only when the file changes (`npm run dev` after a re-ingest). Shared: callers
- * must not mutate it.
+ * The site's papers file, read once per build (every route asks), again only
+ * when it changes (`npm run dev` after a re-ingest).
  */
-export async function getPapers(): Promise<readonly Paper[]> {
+async function sitePapersFile(): Promise<PapersFile> {
+  // A build reads the file once; only the dev server needs to notice a change (a stat per page at 100k adds up).
+  if (cache && !import.meta.env.DEV) return cache.file;
   const { mtimeMs, size } = await stat(PAPERS_FILE);
   const key = `${mtimeMs}:${size}`;
-  if (cache?.key !== key) cache = { key, papers: readPapers(PAPERS_FILE) };
-  return cache.papers;
+  if (cache?.key !== key) cache = { key, file: readPapersFile(PAPERS_FILE) };
+  return cache.file;
+}
+
+/** Every paper, newest first. Shared: callers must not mutate it. */
+export async function getPapers(): Promise<readonly Paper[]> {
+  return (await sitePapersFile()).papers;
+}
+
+/** The version of the site's search index: pages embed it in the index URL, so caches never mix builds. */
+export async function getIndexVersion(): Promise<string> {
+  return (await sitePapersFile()).indexVersion;
 }
 
 const FACET_FIELD = { techniques: 'techniques', targets: 'targets', kinds: 'kind' } as const;

@@ -6,31 +6,15 @@
  * Build-time only (node:crypto).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import taxonomyJson from '../../../content/taxonomy.json' with { type: 'json' };
-import { PAPERS_FILE } from '../site-data.ts';
 import { INDEX_FORMAT } from './index-format.ts';
 import { MAX_SHARD_POSTINGS } from './search-options.ts';
 
-/**
- * The file's text or its bytes give the same version; bytes skip re-encoding
- * 360 MB at 100k papers. SHA-512 because it hashes those bytes in 0.4 s here,
- * SHA-256 in 1.4 s (no SHA extensions on this CPU); it only names files.
- */
+/** The file's text or its bytes give the same version; bytes skip re-encoding 360 MB at 100k papers. */
 export function indexVersion(papersJson: string | Uint8Array): string {
-  return createHash('sha512')
+  return createHash('sha256')
     .update(`${INDEX_FORMAT}/${MAX_SHARD_POSTINGS}\n${JSON.stringify(taxonomyJson)}\n`)
     .update(papersJson)
     .digest('hex')
     .slice(0, 12);
 }
-
-/** The version of the index for the papers file the site is built from. */
-export function currentIndexVersion(papersFile = PAPERS_FILE): string {
-  // Every page asks; read and hash the file once per build.
-  let version = versions.get(papersFile);
-  if (!version) versions.set(papersFile, (version = indexVersion(readFileSync(papersFile))));
-  return version;
-}
-
-const versions = new Map<string, string>();
