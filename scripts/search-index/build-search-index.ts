@@ -118,16 +118,31 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
     if (prefix.length < RERANK_FROM && /^[a-z0-9]+$/.test(prefix)) writeShortQueryLists(prefix, prefixTerms);
     for (const [child, childTerms] of children) splitIfLarge(child, childTerms);
   };
-  // A query of two or three letters on a split prefix reads its best documents, not every posting under it.
-  const writeShortQueryLists = (prefix: string, prefixTerms: string[]) => {
-    // The best documents: highest single-term weight under the prefix.
-    const best = new Map<number, number>();
+  // The best documents under a prefix: highest single-term weight, ties by document number. Weights
+  // are small integers, so a histogram finds the cut and only documents above it are sorted (a frequent
+  // two-letter prefix covers most of 100k papers).
+  const bestWeight = new Uint8Array(papers.length);
+  const bestDocuments = (prefixTerms: readonly string[]): number[] => {
+    const touched: number[] = [];
     for (const term of prefixTerms) {
       const pairs = postings.get(term)!;
-      for (let i = 0; i < pairs.length; i += 2) best.set(pairs[i], Math.max(best.get(pairs[i]) ?? 0, pairs[i + 1]));
+      for (let i = 0; i < pairs.length; i += 2) {
+        const doc = pairs[i];
+        if (bestWeight[doc] === 0) touched.push(doc);
+        if (pairs[i + 1] > bestWeight[doc]) bestWeight[doc] = pairs[i + 1];
+      }
     }
-    const top = [...best].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES).map(([n]) => n);
-    files.set(indexPaths.top(prefix), json(top));
+    const histogram = new Uint32Array(WEIGHT_SCALE);
+    for (const doc of touched) histogram[bestWeight[doc]]++;
+    let cut = WEIGHT_SCALE - 1;
+    for (let count = histogram[cut]; cut > 1 && count < CANDIDATES; ) count += histogram[--cut];
+    const top = touched.filter((doc) => bestWeight[doc] >= cut).sort((a, b) => bestWeight[b] - bestWeight[a] || a - b).slice(0, CANDIDATES);
+    for (const doc of touched) bestWeight[doc] = 0;
+    return top;
+  };
+  // A query of two or three letters on a split prefix reads its best documents, not every posting under it.
+  const writeShortQueryLists = (prefix: string, prefixTerms: string[]) => {
+    files.set(indexPaths.top(prefix), json(bestDocuments(prefixTerms)));
     // Query words are expanded over the words of their two-letter prefix (pairs are looked up in their own shard).
     if (prefix.length === SHARD_PREFIX) files.set(indexPaths.termList(prefix), json(prefixTerms.filter((term) => !isBigram(term))));
   };
