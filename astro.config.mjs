@@ -18,4 +18,7 @@ export default defineConfig({
   integrations: [sitemap(), searchIndex()],
   // Telemetry would try the network, which builds here must never touch.
   devToolbar: { enabled: false },
+  // `.cache` holds generated data and benchmark builds (hundreds of thousands of files): the dev server must not
+  // scan or watch it. Pages re-read papers.json when it changes, without a watcher.
+  vite: { optimizeDeps: { entries: ['src/**/*.{astro,ts}'] }, server: { watch: { ignored: ['**/.cache/**'] } } },
 });
