@@ -11,13 +11,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import { PaperRecords } from '../../src/lib/schema.ts';
 import { SEARCH_DIR } from '../../src/lib/search/index-format.ts';
-import { indexVersion } from '../../src/lib/search/index-version.ts';
 import { PAPERS_FILE } from '../../src/lib/site-data.ts';
-import { buildSearchIndex } from './build-search-index.ts';
 import type { SearchIndexJob } from './search-index-worker.ts';
-import type { WrittenIndex } from './write-search-index.ts';
+import { type WrittenIndex, searchIndexFor } from './write-search-index.ts';
 
 /** Runs write-search-index in a worker thread; unreferenced, so a failed build can still exit. */
 function writeSearchIndexInWorker(job: SearchIndexJob): { worker: Worker; done: Promise<WrittenIndex> } {
@@ -65,8 +62,8 @@ export function searchIndex(): AstroIntegration {
           if (!url.startsWith(`${base}${SEARCH_DIR}/`)) return next();
           const text = await readFile(PAPERS_FILE, 'utf8');
           if (cached?.text !== text) {
-            const { files } = buildSearchIndex(PaperRecords.parse(JSON.parse(text)));
-            cached = { text, files, prefix: `${base}${SEARCH_DIR}/${indexVersion(text)}/` };
+            const { files, version } = searchIndexFor(text);
+            cached = { text, files, prefix: `${base}${SEARCH_DIR}/${version}/` };
           }
           const body = url.startsWith(cached.prefix) ? cached.files.get(url.slice(cached.prefix.length)) : undefined;
           if (body === undefined) return next();

@@ -7,7 +7,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PaperRecords } from '../../src/lib/schema.ts';
 import { indexVersion } from '../../src/lib/search/index-version.ts';
-import { buildSearchIndex } from './build-search-index.ts';
+import { type SearchIndexFiles, buildSearchIndex } from './build-search-index.ts';
 
 export interface WrittenIndex {
   version: string;
@@ -34,10 +34,14 @@ export async function writeIndexFiles(root: string, files: Map<string, string>, 
   return bytes;
 }
 
+/** The index for the contents of a papers file, and its version. */
+export function searchIndexFor(papersJson: string | Buffer): SearchIndexFiles & { version: string } {
+  const text = typeof papersJson === 'string' ? papersJson : papersJson.toString('utf8');
+  return { ...buildSearchIndex(PaperRecords.parse(JSON.parse(text))), version: indexVersion(papersJson) };
+}
+
 export async function writeSearchIndex(papersFile: string, searchRoot: string): Promise<WrittenIndex> {
-  const bytes = await readFile(papersFile);
-  const version = indexVersion(bytes);
-  const { files, meta } = buildSearchIndex(PaperRecords.parse(JSON.parse(bytes.toString('utf8'))));
+  const { files, meta, version } = searchIndexFor(await readFile(papersFile));
   const root = path.join(searchRoot, version);
   await rm(root, { recursive: true, force: true });
   return { version, papers: meta.count, files: files.size, bytes: await writeIndexFiles(root, files) };
