@@ -54,7 +54,8 @@ let cache: { key: string; file: Promise<PapersFile> } | undefined;
  */
 async function sitePapersFile(): Promise<PapersFile> {
   // A build reads the file once; only the dev server needs to notice a change (a stat per page at 100k adds up).
-  if (cache && !import.meta.env.DEV) return cache.file;
+  // Outside Vite (a Node script) there is no import.meta.env: read once, as a build does.
+  if (cache && !import.meta.env?.DEV) return cache.file;
   const { mtimeMs, size } = await stat(PAPERS_FILE);
   const key = `${mtimeMs}:${size}`;
   if (cache?.key !== key) cache = { key, file: readPapersFile(PAPERS_FILE) };
