@@ -6,7 +6,7 @@
  * minute), into a staging folder of its own (Astro empties the output folder
  * after the build starts; another build may share the cache folder).
  */
-import { cp, mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -56,14 +56,16 @@ export function searchIndex(): AstroIntegration {
       },
       // `npm run dev` serves the same index from memory, rebuilt when the papers file changes.
       'astro:server:setup': ({ server }) => {
-        let cached: { text: string; files: Map<string, string>; prefix: string } | null = null;
+        let cached: { key: string; files: Map<string, string>; prefix: string } | null = null;
         server.middlewares.use(async (request, response, next) => {
           const url = request.url?.split('?')[0] ?? '';
           if (!url.startsWith(`${base}${SEARCH_DIR}/`)) return next();
-          const text = await readFile(PAPERS_FILE, 'utf8');
-          if (cached?.text !== text) {
-            const { files, version } = searchIndexFor(text);
-            cached = { text, files, prefix: `${base}${SEARCH_DIR}/${version}/` };
+          // A search fetches many files: re-read the papers only when the file has changed (as getPapers does).
+          const { mtimeMs, size } = await stat(PAPERS_FILE);
+          const key = `${mtimeMs}:${size}`;
+          if (cached?.key !== key) {
+            const { files, version } = searchIndexFor(await readFile(PAPERS_FILE));
+            cached = { key, files, prefix: `${base}${SEARCH_DIR}/${version}/` };
           }
           const body = url.startsWith(cached.prefix) ? cached.files.get(url.slice(cached.prefix.length)) : undefined;
           if (body === undefined) return next();

@@ -3,6 +3,8 @@
  * (`BASE_PATH=/catalogue/`). Pages and components call `href()`; nothing else
  * writes a root-relative URL.
  */
+import { SEARCH_DIR } from './search/index-format.ts';
+
 const BASE = import.meta.env.BASE_URL;
 
 /** `href('papers/gptq/')` -> `/catalogue/papers/gptq/` under a `/catalogue/` base. */
@@ -12,6 +14,9 @@ export function href(path = ''): string {
 }
 
 export const paperPath = (id: string) => href(`papers/${id}/`);
+
+/** The folder of one build's search index (its version names it, see index-version.ts). */
+export const searchIndexPath = (version: string) => href(`${SEARCH_DIR}/${version}/`);
 
 export type FacetRoute = 'techniques' | 'targets' | 'kinds';
 export const facetPath = (facet: FacetRoute, id?: string) => href(id ? `${facet}/${id}/` : `${facet}/`);

@@ -15,7 +15,7 @@ import { wordStartHighlights } from './highlights.ts';
 import type { SearchHit } from './query-engine.ts';
 import type { Fragment, SearchDocument } from './search-document.ts';
 import { FUSE_OPTIONS, RERANK_FROM } from './search-options.ts';
-import { foldText, innerTerms, queryTokens } from './tokenize.ts';
+import { foldedWords, innerTerms, queryTokens } from './tokenize.ts';
 
 /** How many of an answer's best papers the page keeps to narrow on the next keystroke. */
 export const NARROW_FROM = 20;
@@ -35,7 +35,7 @@ export interface NarrowCandidate {
 export function narrowCandidate(fragment: Fragment, document: SearchDocument): NarrowCandidate {
   const { title, method, techniques, targets } = document;
   const text = [title, method ?? '', ...techniques, ...targets].join(' ');
-  const words = [...new Set([...foldText(text).split(/[^a-z0-9]+/), ...innerTerms(`${title} ${method ?? ''}`)])].filter(Boolean);
+  const words = [...new Set([...foldedWords(text), ...innerTerms(`${title} ${method ?? ''}`)])];
   return { fragment, words };
 }
 

@@ -93,11 +93,16 @@ export function queryText(query: string): string {
   return query.trim().toLowerCase();
 }
 
-/** The query as typed, split into words (stopwords kept: a query may be only "on"). */
-export function queryTokens(query: string): string[] {
-  return foldText(query)
+/** Every folded word of a text, stopwords and single letters kept. */
+export function foldedWords(text: string): string[] {
+  return foldText(text)
     .split(/[^a-z0-9]+/)
     .filter((token) => token.length > 0);
+}
+
+/** The query as typed, split into words (stopwords kept: a query may be only "on"). */
+export function queryTokens(query: string): string[] {
+  return foldedWords(query);
 }
 
 /** For each query word, whether a single space joins it to the next (`kv cache`, not `kv-cache`). */
