@@ -4,7 +4,7 @@
  * benchmark call it directly and the Astro integration only writes the result.
  *
  * Stage one of search is a prefix-sharded token index whose postings carry
- * Fuse's own field weighting (weight x 1/sqrt(field length)), so the top
+ * Fuse's own field weighting (weight x 1/sqrt(field length), per field item), so the top
  * candidates it picks are the ones Fuse would rank high; stage two runs Fuse
  * over those candidates only, in the browser.
  */
@@ -13,12 +13,16 @@ import { compareNewestFirst, compareText } from '../../src/lib/paper-order.ts';
 import { BROWSE_FACETS, type BrowseFacet, facetSummary, facetValuesOf } from '../../src/lib/browse/facet-fields.ts';
 import { type FacetIndex, INDEX_FORMAT, type IndexMeta, type Shard, bigram, encodeDeltas, indexPaths, isBigram, lowerBound, shardName } from '../../src/lib/search/index-format.ts';
 import { type Fragment, type SearchDocument, type TermTable, searchDocument } from '../../src/lib/search/search-document.ts';
-import { CANDIDATES, FUSE_KEYS, MAX_SHARD_POSTINGS, RERANK_FROM, SHARD_PREFIX, WEIGHT_SCALE } from '../../src/lib/search/search-options.ts';
+import { CANDIDATES, FUSE_KEYS, MAX_SHARD_POSTINGS, RERANK_FROM, SHARD_PREFIX } from '../../src/lib/search/search-options.ts';
 import { indexWords, innerTerms } from '../../src/lib/search/tokenize.ts';
 import { taxonomy } from '../../src/lib/taxonomy.ts';
 
-/** Weight units per unit of Fuse key weight, before quantising to 1..255. */
+/** Weight units per unit of Fuse key weight, before quantising to 1..MAX_WEIGHT. */
 const WEIGHT_RESOLUTION = 32;
+/** Postings' weights are small integers (a title item of one word is 96). */
+const MAX_WEIGHT = 255;
+/** Per term and document the summed weight of its items, capped for the best-documents histogram. */
+const MAX_TERM_WEIGHT = 2047;
 
 export interface SearchIndexFiles {
   /** Path relative to the index directory -> file contents. */
@@ -59,19 +63,33 @@ function* fieldTexts(doc: SearchDocument): Generator<{ text: string; weight: num
   }
 }
 
-/** Term -> quantised weight for one document, mirroring Fuse's per-key weight and field-length norm. */
-export function termWeights(doc: SearchDocument, isWordStart?: (ending: string) => boolean): Map<string, number> {
-  const raw = new Map<string, number>();
+/**
+ * Term -> the weight of each field item (the title, the method, one label, one
+ * claim) of one document that holds it: Fuse's key weight x 1/sqrt(item length),
+ * quantised. No two items of a document share a weight (a tie moves one unit),
+ * so the engine can tell the items a query's words hit apart and count each
+ * once, as Fuse counts a field once however many of its words match.
+ */
+export function termItemWeights(doc: SearchDocument, isWordStart?: (ending: string) => boolean): Map<string, number[]> {
+  const weights = new Map<string, number[]>();
+  const taken = new Set<number>();
   for (const { text, weight } of fieldTexts(doc)) {
     const norm = 1 / Math.sqrt(text.split(/\s+/).filter(Boolean).length || 1);
+    let itemWeight = quantise(weight * norm * WEIGHT_RESOLUTION);
+    for (let step = 1; taken.has(itemWeight); step++) itemWeight = quantise(itemWeight + (step % 2 === 1 ? step : -step));
+    taken.add(itemWeight);
     const { words, pairs } = indexWords(text);
     const phrases = pairs.map(({ left, right, spaced }) => bigram(left, right, spaced));
-    for (const term of new Set([...words, ...innerTerms(text, isWordStart), ...phrases])) raw.set(term, (raw.get(term) ?? 0) + weight * norm);
+    for (const term of new Set([...words, ...innerTerms(text, isWordStart), ...phrases])) {
+      let list = weights.get(term);
+      if (!list) weights.set(term, (list = []));
+      list.push(itemWeight);
+    }
   }
-  const weights = new Map<string, number>();
-  for (const [term, value] of raw) weights.set(term, Math.max(1, Math.min(WEIGHT_SCALE - 1, Math.round(value * WEIGHT_RESOLUTION))));
   return weights;
 }
+
+const quantise = (value: number) => Math.max(1, Math.min(MAX_WEIGHT, Math.round(value)));
 
 export interface BuildOptions {
   /** Postings above which a prefix is split one letter deeper. */
@@ -87,14 +105,14 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
   const fragments = papers.map(toFragment);
   const documents = fragments.map((fragment) => searchDocument(fragment, terms));
   const isWordStart = wordStarts(documents);
-  // term -> [doc, weight] pairs, docs ascending because papers are visited in order.
+  // term -> [doc, weight] pairs, one per item, docs ascending because papers are visited in order.
   const postings = new Map<string, number[]>();
   fragments.forEach((fragment, n) => {
     files.set(indexPaths.fragment(n), json(fragment));
-    for (const [term, weight] of termWeights(documents[n]!, isWordStart)) {
+    for (const [term, weights] of termItemWeights(documents[n]!, isWordStart)) {
       let list = postings.get(term);
       if (!list) postings.set(term, (list = []));
-      list.push(n, weight);
+      for (const weight of weights) list.push(n, weight);
     }
   });
 
@@ -118,23 +136,25 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
     if (prefix.length < RERANK_FROM && /^[a-z0-9]+$/.test(prefix)) writeShortQueryLists(prefix, prefixTerms);
     for (const [child, childTerms] of children) splitIfLarge(child, childTerms);
   };
-  // The best documents under a prefix: highest single-term weight, ties by document number. Weights
-  // are small integers, so a histogram finds the cut and only documents above it are sorted (a frequent
-  // two-letter prefix covers most of 100k papers).
-  const bestWeight = new Uint8Array(papers.length);
+  // The best documents under a prefix: highest single-term weight (its items' summed), ties by document
+  // number. Weights are small integers, so a histogram finds the cut and only documents above it are
+  // sorted (a frequent two-letter prefix covers most of 100k papers).
+  const bestWeight = new Uint16Array(papers.length);
   const bestDocuments = (prefixTerms: readonly string[]): number[] => {
     const touched: number[] = [];
     for (const term of prefixTerms) {
       const pairs = postings.get(term)!;
-      for (let i = 0; i < pairs.length; i += 2) {
+      for (let i = 0; i < pairs.length; ) {
         const doc = pairs[i];
+        let sum = 0;
+        for (; i < pairs.length && pairs[i] === doc; i += 2) sum += pairs[i + 1];
         if (bestWeight[doc] === 0) touched.push(doc);
-        if (pairs[i + 1] > bestWeight[doc]) bestWeight[doc] = pairs[i + 1];
+        bestWeight[doc] = Math.max(bestWeight[doc], Math.min(MAX_TERM_WEIGHT, sum));
       }
     }
-    const histogram = new Uint32Array(WEIGHT_SCALE);
+    const histogram = new Uint32Array(MAX_TERM_WEIGHT + 1);
     for (const doc of touched) histogram[bestWeight[doc]]++;
-    let cut = WEIGHT_SCALE - 1;
+    let cut = MAX_TERM_WEIGHT;
     for (let count = histogram[cut]; cut > 1 && count < CANDIDATES; ) count += histogram[--cut];
     const top = touched.filter((doc) => bestWeight[doc] >= cut).sort((a, b) => bestWeight[b] - bestWeight[a] || a - b).slice(0, CANDIDATES);
     for (const doc of touched) bestWeight[doc] = 0;
@@ -148,19 +168,16 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
   };
   for (const [prefix, prefixTerms] of groupBy(sortedTerms, (term) => term.slice(0, SHARD_PREFIX))) splitIfLarge(prefix, prefixTerms);
 
-  const encode = (term: string): number[] => {
+  const docsOf = (term: string): number[] => {
     const pairs = postings.get(term)!;
-    const out: number[] = [];
-    let previous = 0;
-    for (let i = 0; i < pairs.length; i += 2) {
-      out.push((pairs[i] - previous) * WEIGHT_SCALE + pairs[i + 1]);
-      previous = pairs[i];
-    }
-    return out;
+    const docs: number[] = [];
+    for (let i = 0, previous = 0; i < pairs.length; i += 2) docs.push(pairs[i] - previous), (previous = pairs[i]);
+    return docs;
   };
+  const weightsOf = (term: string): number[] => postings.get(term)!.filter((_, i) => i % 2 === 1);
   const shards: string[] = [];
   for (const [name, shardTerms] of groupBy(sortedTerms, (term) => shardName(term, split, SHARD_PREFIX))) {
-    const shard: Shard = { terms: shardTerms, postings: shardTerms.map(encode) };
+    const shard: Shard = { terms: shardTerms, docs: shardTerms.map(docsOf), weights: shardTerms.map(weightsOf) };
     files.set(indexPaths.shard(name), json(shard));
     shards.push(name);
   }

@@ -15,7 +15,7 @@ import type { BrowseFacet } from '../browse/facet-names.ts';
 import type { TermTable } from './search-document.ts';
 
 /** Bumped when the file layout changes, so old caches never meet new code. */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 
 export interface IndexMeta {
   format: number;
@@ -35,10 +35,24 @@ export interface IndexMeta {
   terms: TermTable;
 }
 
-/** Sorted terms; `postings[i]` lists term i's documents as `delta * WEIGHT_SCALE + weight`. */
+/**
+ * Sorted terms and, per term, one posting for each field item holding it (the
+ * title, the method, one label, one claim): `docs[i]` the documents,
+ * delta-encoded (a repeated document is a 0), `weights[i]` the items' weights.
+ * Within a document every item has a weight of its own, so a weight names its
+ * item: a query counts an item once however many of its words match, as Fuse
+ * counts a field once. Two columns, because they compress better apart.
+ */
 export interface Shard {
   terms: string[];
-  postings: number[][];
+  docs: number[][];
+  weights: number[][];
+}
+
+/** A term's postings, as a shard holds them. */
+export interface Postings {
+  docs: readonly number[];
+  weights: readonly number[];
 }
 
 export interface FacetValueIndex {

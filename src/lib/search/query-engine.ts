@@ -11,10 +11,11 @@
 import Fuse, { type FuseResult } from 'fuse.js/basic';
 import { bitsetWords, hasBit, setBit } from '../browse/bitset.ts';
 import { type Highlights, fuseHighlights, wordStartHighlights } from './highlights.ts';
-import { type IndexMeta, type Shard, bigram, indexPaths, isBigram, lowerBound, shardName } from './index-format.ts';
+import { type IndexMeta, type Postings, type Shard, bigram, indexPaths, isBigram, lowerBound, shardName } from './index-format.ts';
+import { type WeightedPostings, addItemScores } from './item-scores.ts';
 import { NARROW_FROM, type NarrowCandidate, narrowCandidate } from './narrow.ts';
 import { type Fragment, type SearchDocument, searchDocument } from './search-document.ts';
-import { CANDIDATES, FUSE_OPTIONS, MIN_QUERY_LENGTH, RERANK_FROM, SHARD_PREFIX, TERM_FUZZ, WEIGHT_SCALE } from './search-options.ts';
+import { CANDIDATES, FUSE_OPTIONS, MIN_QUERY_LENGTH, RERANK_FROM, SHARD_PREFIX, TERM_FUZZ } from './search-options.ts';
 import { foldText, querySpacing, queryText, queryTokens } from './tokenize.ts';
 
 export type IndexLoader = (path: string) => Promise<unknown>;
@@ -104,12 +105,6 @@ interface Progress {
   partial(hits: SearchHit[], total: number, matches: Uint32Array): void;
 }
 
-/** One index term's postings and how much a hit on it counts for the query word it stands for. */
-interface WeightedPostings {
-  factor: number;
-  postings: number[];
-}
-
 /** Everything stage one reads from the index for one query. */
 interface StageInputs {
   /** For a two- or three-letter query on a split prefix: its best documents, in order. */
@@ -143,7 +138,8 @@ export class SearchEngine {
   private wordScores = new Float64Array(0);
   /** The lowest word score per document, for phrase-like ranking. */
   private weakest = new Float64Array(0);
-  private stamps = new Uint32Array(0);
+  /** Scratch for addItemScores. */
+  private termCounts = new Uint16Array(0);
   private hitCounts = new Uint8Array(0);
   private last: (Answer & { key: string }) | null = null;
 
@@ -157,7 +153,7 @@ export class SearchEngine {
       this.scores = new Float64Array(this.meta.count);
       this.wordScores = new Float64Array(this.meta.count);
       this.weakest = new Float64Array(this.meta.count);
-      this.stamps = new Uint32Array(this.meta.count);
+      this.termCounts = new Uint16Array(this.meta.count);
       this.hitCounts = new Uint8Array(this.meta.count);
       warmUpFuse();
     }
@@ -308,7 +304,7 @@ export class SearchEngine {
     }
     const expansions = await Promise.all(significant.map((word) => this.expand(word)));
     const [lists, pairs] = await Promise.all([
-      Promise.all(expansions.map((terms) => Promise.all(terms.map(async ({ term, factor }) => ({ factor, postings: await this.postings(term) }))))),
+      Promise.all(expansions.map((terms) => Promise.all(terms.map(async ({ term, factor }) => ({ factor, ...(await this.postings(term)) }))))),
       significant.length > 1 ? this.pairPostings(expansions, joins) : [],
     ]);
     return { top: null, lists, pairs };
@@ -361,25 +357,12 @@ export class SearchEngine {
    * `partial`: the rest of those touched.
    */
   private accumulate(lists: WeightedPostings[][], pairs: WeightedPostings[][]): { all: number[]; partial: number[] } {
-    const { scores, stamps, hitCounts, wordScores, weakest } = this;
+    const { scores, hitCounts, wordScores, weakest, termCounts } = this;
     const touched: number[] = [];
     for (let w = 0; w < lists.length; w++) {
-      const stamp = w + 1;
-      const hitByWord: number[] = [];
-      for (const { factor, postings } of lists[w]) {
-        let doc = 0;
-        for (const posting of postings) {
-          doc += Math.floor(posting / WEIGHT_SCALE);
-          wordScores[doc] += (posting % WEIGHT_SCALE) * factor;
-          if (stamps[doc] !== stamp) {
-            if (hitCounts[doc] === 0) touched.push(doc);
-            stamps[doc] = stamp;
-            hitCounts[doc]++;
-            hitByWord.push(doc);
-          }
-        }
-      }
-      for (const doc of hitByWord) {
+      for (const doc of addItemScores(lists[w]!, wordScores, termCounts)) {
+        if (hitCounts[doc] === 0) touched.push(doc);
+        hitCounts[doc]++;
         const score = wordScores[doc];
         wordScores[doc] = 0;
         scores[doc] += score;
@@ -393,17 +376,14 @@ export class SearchEngine {
       // Fuse scores a query as one phrase, which a field holds only if it holds every word:
       // a document ranks first by the fields holding adjacent query words together, then by
       // its weakest word, the sum only breaking near-ties.
-      const phrases = phraseScores(pairs);
+      const phrases = this.phraseScores(pairs);
       for (const doc of all) {
         const phrase = phrases.get(doc) ?? 0;
         // Where the words stand together, Fuse barely counts them apart: neither do we.
         scores[doc] = PHRASE_WEIGHT * phrase + (phrase > 0 ? PHRASE_TIE_BREAK : 1) * (weakest[doc] + PHRASE_TIE_BREAK * scores[doc]);
       }
     }
-    for (const doc of touched) {
-      stamps[doc] = 0;
-      hitCounts[doc] = 0;
-    }
+    for (const doc of touched) hitCounts[doc] = 0;
     // When no document holds every word, none matches outright: Fuse decides among the best partial ones.
     return { all, partial };
   }
@@ -424,7 +404,7 @@ export class SearchEngine {
             // The words joined as typed count fully; joined otherwise ("kv-cache" for "kv cache"), as Fuse counts one edit.
             const joinedOtherwise = typoFactor(1 / (left.term.length + right.term.length + 1));
             for (const [term, join] of [[bigram(left.term, right.term, spaced), 1], [bigram(left.term, right.term, !spaced), joinedOtherwise]] as const) {
-              variants.push(this.postings(term).then((postings) => ({ factor: left.factor * right.factor * join, postings })));
+              variants.push(this.postings(term).then((postings) => ({ factor: left.factor * right.factor * join, ...postings })));
             }
           }
         }
@@ -466,33 +446,30 @@ export class SearchEngine {
     return words;
   }
 
-  private async postings(term: string): Promise<number[]> {
+  private async postings(term: string): Promise<Postings> {
     // A word pair tried as a phrase may not exist, nor may any shard for it.
     const name = shardName(term, this.split, SHARD_PREFIX);
-    if (!this.shards.has(name)) return [];
+    if (!this.shards.has(name)) return NO_POSTINGS;
     const shard = (await this.file(indexPaths.shard(name))) as Shard;
     const i = lowerBound(shard.terms, term);
-    return shard.terms[i] === term ? shard.postings[i] : [];
+    return shard.terms[i] === term ? { docs: shard.docs[i]!, weights: shard.weights[i]! } : NO_POSTINGS;
+  }
+
+  /** Per document, the summed weight of the items holding each adjacent pair of query words together, at the pair's best-matching variant. */
+  private phraseScores(pairs: WeightedPostings[][]): Map<number, number> {
+    const total = new Map<number, number>();
+    const pairScores = this.wordScores;
+    for (const variants of pairs) {
+      for (const doc of addItemScores(variants, pairScores, this.termCounts)) {
+        total.set(doc, (total.get(doc) ?? 0) + pairScores[doc]);
+        pairScores[doc] = 0;
+      }
+    }
+    return total;
   }
 }
 
-/** Per document, the summed weight of each adjacent pair of query words found together, taking each pair's best-matching variant. */
-function phraseScores(pairs: WeightedPostings[][]): Map<number, number> {
-  const total = new Map<number, number>();
-  for (const variants of pairs) {
-    const pair = new Map<number, number>();
-    for (const { factor, postings } of variants) {
-      let doc = 0;
-      for (const posting of postings) {
-        doc += Math.floor(posting / WEIGHT_SCALE);
-        const score = (posting % WEIGHT_SCALE) * factor;
-        if (score > (pair.get(doc) ?? 0)) pair.set(doc, score);
-      }
-    }
-    for (const [doc, score] of pair) total.set(doc, (total.get(doc) ?? 0) + score);
-  }
-  return total;
-}
+const NO_POSTINGS: Postings = { docs: [], weights: [] };
 
 /**
  * How much a typo variant counts beside an exact hit, as Fuse weighs them: a

@@ -43,8 +43,6 @@ export const SHARD_PREFIX = 2;
  * keystroke's shard fits the first-result budget.
  */
 export const MAX_SHARD_POSTINGS = 6_000;
-/** Each posting is `docDelta * WEIGHT_SCALE + weight`; weight is 1..WEIGHT_SCALE-1. */
-export const WEIGHT_SCALE = 256;
 /** Typo-tolerant expansion of a query word over the shard's term list (Fuse over terms). */
 export const TERM_FUZZ = { threshold: 0.4, limit: 32, minLength: 4 } as const;
 /** Results per page of the browse list (each a fragment to fetch). */

@@ -2,8 +2,13 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../../src/lib/schema.ts';
 import { fullBitset, fromDocs, hasBit } from '../../../src/lib/browse/bitset.ts';
-import { indexPaths, shardName } from '../../../src/lib/search/index-format.ts';
+import { type Shard, indexPaths, shardName } from '../../../src/lib/search/index-format.ts';
 import { Ranking, SearchEngine, type SearchResult, StaleSearch, packScores } from '../../../src/lib/search/query-engine.ts';
+import { type WeightedPostings, addItemScores } from '../../../src/lib/search/item-scores.ts';
+import { searchDocument } from '../../../src/lib/search/search-document.ts';
+import { FUSE_KEYS } from '../../../src/lib/search/search-options.ts';
+import { indexWords, innerTerms } from '../../../src/lib/search/tokenize.ts';
+import { termTable, toFragment } from '../../../scripts/search-index/build-search-index.ts';
 import { realRecords } from '../../helpers/records.ts';
 import { exhaustiveFuse, inMemoryIndex } from '../../helpers/search-index.ts';
 
@@ -94,6 +99,42 @@ describe('typo-tolerant search on the real digests', () => {
     const ours = (await small.engine.search('prun', { limit: 2 })).hits.map((hit) => hit.fragment.title);
     expect(ours).toEqual(reference.map((result) => result.item.title));
     expect(ours[0]).toBe('Pruning model weights');
+  });
+});
+
+describe('stage one', () => {
+  it('counts each field item once, however many of its words a query word matches, as Fuse counts a field', async () => {
+    // "QJL: 1-Bit Quantized JL Transform for KV Cache Quantization": `quantiz` is one title hit.
+    const prefix = 'quantiz';
+    const lists: WeightedPostings[] = [];
+    for (const [path, text] of index.files) {
+      if (!path.startsWith('s/')) continue;
+      const shard = JSON.parse(text) as Shard;
+      shard.terms.forEach((term, i) => term.startsWith(prefix) && lists.push({ factor: 1, docs: shard.docs[i]!, weights: shard.weights[i]! }));
+    }
+    const scores = new Float64Array(index.papers.length);
+    const hit = addItemScores(lists, scores, new Uint16Array(index.papers.length));
+    const terms = termTable();
+    const holds = (text: string) => [...indexWords(text).words, ...innerTerms(text)].some((word) => word.startsWith(prefix));
+    let severalInOneItem = 0;
+    for (const [n, paper] of index.papers.entries()) {
+      const doc = searchDocument(toFragment(paper, n), terms);
+      // Fuse's measure: key weight x 1/sqrt(words) for each item holding the word, in the index's units.
+      let expected = 0;
+      let items = 0;
+      for (const { name, weight } of FUSE_KEYS) {
+        for (const text of [doc[name]].flat()) {
+          if (!text || !holds(text)) continue;
+          expected += (weight * 32) / Math.sqrt(text.split(/\s+/).filter(Boolean).length);
+          items++;
+          if (new Set(indexWords(text).words.filter((word) => word.startsWith(prefix))).size > 1) severalInOneItem++;
+        }
+      }
+      // Each item's weight is rounded, and moved a unit or two when another item of the paper has it.
+      expect(Math.abs(scores[n]! - expected), `${paper.title}: ${scores[n]} vs ${expected.toFixed(1)}`).toBeLessThanOrEqual(2 * items + 0.5);
+      expect(hit.includes(n)).toBe(items > 0);
+    }
+    expect(severalInOneItem).toBeGreaterThan(0);
   });
 });
 
@@ -272,8 +313,8 @@ describe('sharding', () => {
     // No shard holds more postings than the cap, unless it is one term.
     for (const [path, text] of split.files) {
       if (!path.startsWith('s/')) continue;
-      const shard = JSON.parse(text) as { terms: string[]; postings: number[][] };
-      const postings = shard.postings.reduce((sum, list) => sum + list.length, 0);
+      const shard = JSON.parse(text) as Shard;
+      const postings = shard.docs.reduce((sum, list) => sum + list.length, 0);
       expect(postings <= 20 || shard.terms.length === 1, `${path}: ${shard.terms.length} terms, ${postings} postings`).toBe(true);
     }
     // Phrases whose word pairs (as typed, or joined otherwise) are not in the index must not ask for a shard that does not exist.
