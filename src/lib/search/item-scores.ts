@@ -13,38 +13,45 @@ export interface WeightedPostings extends Postings {
   factor: number;
 }
 
-/**
- * Adds to `scores[doc]` each item's weight times the best factor of the terms
- * found in it, and returns the documents hit, each once. `termCounts` is
- * scratch space of one slot per document, all zero, and left so.
- */
-export function addItemScores(lists: readonly WeightedPostings[], scores: Float64Array, termCounts: Uint16Array): number[] {
-  const hit: number[] = [];
-  // Most documents hold one of the terms: those are summed directly. Only documents holding
-  // several (a title with `prunekv` and `pruning`) need their items told apart.
-  for (const { docs } of lists) {
-    for (let i = 0, doc = 0; i < docs.length; i++) {
-      if (i > 0 && docs[i] === 0) continue;
-      doc += docs[i]!;
-      if (termCounts[doc] === 0) hit.push(doc);
-      if (termCounts[doc] < 0xffff) termCounts[doc]++;
-    }
+/** Words of `seen` per document: one bit for each possible weight (1..255). */
+const WORDS_PER_DOC = 8;
+
+/** Sums postings item by item, with scratch space for every document, allocated once per index. */
+export class ItemScorer {
+  /** Per document, a bit for each item (weight) already counted in the current sum. */
+  private readonly seen: Uint32Array;
+  private readonly counted: Uint8Array;
+
+  constructor(documents: number) {
+    this.seen = new Uint32Array(documents * WORDS_PER_DOC);
+    this.counted = new Uint8Array(documents);
   }
-  const shared = new Map<number, Map<number, number>>();
-  for (const { docs, weights, factor } of lists) {
-    for (let i = 0, doc = 0; i < docs.length; i++) {
-      if (i === 0 || docs[i] !== 0) doc += docs[i]!;
-      const weight = weights[i]!;
-      if (termCounts[doc] === 1) {
+
+  /**
+   * Adds to `scores[doc]` each item's weight times the best factor of the
+   * terms found in it, and returns the documents hit, each once.
+   */
+  add(lists: readonly WeightedPostings[], scores: Float64Array): number[] {
+    const { seen, counted } = this;
+    const hit: number[] = [];
+    // Best factor first: an item's first hit is then its best, and later hits on it are skipped.
+    const ordered = [...lists].sort((a, b) => b.factor - a.factor);
+    for (const { docs, weights, factor } of ordered) {
+      for (let i = 0, doc = 0; i < docs.length; i++) {
+        if (i === 0 || docs[i] !== 0) doc += docs[i]!;
+        const weight = weights[i]!;
+        const word = doc * WORDS_PER_DOC + (weight >>> 5);
+        const bit = 1 << (weight & 31);
+        if (seen[word]! & bit) continue;
+        seen[word]! |= bit;
+        if (counted[doc] === 0) counted[doc] = 1, hit.push(doc);
         scores[doc] += weight * factor;
-        continue;
       }
-      let items = shared.get(doc);
-      if (!items) shared.set(doc, (items = new Map()));
-      if ((items.get(weight) ?? 0) < factor) items.set(weight, factor);
     }
+    for (const doc of hit) {
+      counted[doc] = 0;
+      seen.fill(0, doc * WORDS_PER_DOC, (doc + 1) * WORDS_PER_DOC);
+    }
+    return hit;
   }
-  for (const [doc, items] of shared) for (const [weight, factor] of items) scores[doc] += weight * factor;
-  for (const doc of hit) termCounts[doc] = 0;
-  return hit;
 }

@@ -12,7 +12,7 @@ import Fuse, { type FuseResult } from 'fuse.js/basic';
 import { bitsetWords, hasBit, setBit } from '../browse/bitset.ts';
 import { type Highlights, fuseHighlights, wordStartHighlights } from './highlights.ts';
 import { type IndexMeta, type Postings, type Shard, bigram, indexPaths, isBigram, lowerBound, shardName } from './index-format.ts';
-import { type WeightedPostings, addItemScores } from './item-scores.ts';
+import { ItemScorer, type WeightedPostings } from './item-scores.ts';
 import { NARROW_FROM, type NarrowCandidate, narrowCandidate } from './narrow.ts';
 import { type Fragment, type SearchDocument, searchDocument } from './search-document.ts';
 import { CANDIDATES, FUSE_OPTIONS, MIN_QUERY_LENGTH, RERANK_FROM, SHARD_PREFIX, TERM_FUZZ } from './search-options.ts';
@@ -138,8 +138,7 @@ export class SearchEngine {
   private wordScores = new Float64Array(0);
   /** The lowest word score per document, for phrase-like ranking. */
   private weakest = new Float64Array(0);
-  /** Scratch for addItemScores. */
-  private termCounts = new Uint16Array(0);
+  private itemScorer = new ItemScorer(0);
   private hitCounts = new Uint8Array(0);
   private last: (Answer & { key: string }) | null = null;
 
@@ -153,7 +152,7 @@ export class SearchEngine {
       this.scores = new Float64Array(this.meta.count);
       this.wordScores = new Float64Array(this.meta.count);
       this.weakest = new Float64Array(this.meta.count);
-      this.termCounts = new Uint16Array(this.meta.count);
+      this.itemScorer = new ItemScorer(this.meta.count);
       this.hitCounts = new Uint8Array(this.meta.count);
       warmUpFuse();
     }
@@ -357,10 +356,10 @@ export class SearchEngine {
    * `partial`: the rest of those touched.
    */
   private accumulate(lists: WeightedPostings[][], pairs: WeightedPostings[][]): { all: number[]; partial: number[] } {
-    const { scores, hitCounts, wordScores, weakest, termCounts } = this;
+    const { scores, hitCounts, wordScores, weakest, itemScorer } = this;
     const touched: number[] = [];
     for (let w = 0; w < lists.length; w++) {
-      for (const doc of addItemScores(lists[w]!, wordScores, termCounts)) {
+      for (const doc of itemScorer.add(lists[w]!, wordScores)) {
         if (hitCounts[doc] === 0) touched.push(doc);
         hitCounts[doc]++;
         const score = wordScores[doc];
@@ -460,7 +459,7 @@ export class SearchEngine {
     const total = new Map<number, number>();
     const pairScores = this.wordScores;
     for (const variants of pairs) {
-      for (const doc of addItemScores(variants, pairScores, this.termCounts)) {
+      for (const doc of this.itemScorer.add(variants, pairScores)) {
         total.set(doc, (total.get(doc) ?? 0) + pairScores[doc]);
         pairScores[doc] = 0;
       }

@@ -4,7 +4,7 @@ import type { PaperRecord } from '../../../src/lib/schema.ts';
 import { fullBitset, fromDocs, hasBit } from '../../../src/lib/browse/bitset.ts';
 import { type Shard, indexPaths, shardName } from '../../../src/lib/search/index-format.ts';
 import { Ranking, SearchEngine, type SearchResult, StaleSearch, packScores } from '../../../src/lib/search/query-engine.ts';
-import { type WeightedPostings, addItemScores } from '../../../src/lib/search/item-scores.ts';
+import { ItemScorer, type WeightedPostings } from '../../../src/lib/search/item-scores.ts';
 import { searchDocument } from '../../../src/lib/search/search-document.ts';
 import { FUSE_KEYS } from '../../../src/lib/search/search-options.ts';
 import { indexWords, innerTerms } from '../../../src/lib/search/tokenize.ts';
@@ -113,7 +113,7 @@ describe('stage one', () => {
       shard.terms.forEach((term, i) => term.startsWith(prefix) && lists.push({ factor: 1, docs: shard.docs[i]!, weights: shard.weights[i]! }));
     }
     const scores = new Float64Array(index.papers.length);
-    const hit = addItemScores(lists, scores, new Uint16Array(index.papers.length));
+    const hit = new ItemScorer(index.papers.length).add(lists, scores);
     const terms = termTable();
     const holds = (text: string) => [...indexWords(text).words, ...innerTerms(text)].some((word) => word.startsWith(prefix));
     let severalInOneItem = 0;
