@@ -427,9 +427,17 @@ export class SearchEngine {
         fuse = new Fuse(terms, { threshold: TERM_FUZZ.threshold, includeScore: true, ignoreLocation: true });
         this.termFuse.set(word.slice(0, SHARD_PREFIX), fuse);
       }
-      for (const { item, score = 1 } of fuse.search(word, { limit: TERM_FUZZ.limit })) {
-        if (!found.has(item)) found.set(item, typoFactor(score));
-      }
+      // The closest typo variants anywhere under the two-letter prefix; beyond them, every one that
+      // shares the word's start up to where the typos Fuse allows it could begin. At 100k papers
+      // thousands of method names are a typo or two from `pruneing` (PruneGearDuo, PruneIllCode, ...):
+      // Fuse scores them alike, and which one a paper holds decides its rank. Their shards are those
+      // the word's shorter prefix read a keystroke earlier.
+      const stem = word.slice(0, Math.max(SHARD_PREFIX + 1, word.length - Math.floor(word.length * FUSE_OPTIONS.threshold!) - 1));
+      const variants = fuse.search(word);
+      variants.forEach(({ item, score = 1 }, rank) => {
+        if (found.has(item)) return;
+        if (rank < TERM_FUZZ.limit || (item.startsWith(stem) && score <= FUSE_OPTIONS.threshold!)) found.set(item, typoFactor(score));
+      });
     }
     return [...found].map(([term, factor]) => ({ term, factor }));
   }

@@ -43,7 +43,11 @@ export const SHARD_PREFIX = 2;
  * keystroke's shard fits the first-result budget.
  */
 export const MAX_SHARD_POSTINGS = 6_000;
-/** Typo-tolerant expansion of a query word over the shard's term list (Fuse over terms). */
+/**
+ * Typo-tolerant expansion of a query word over the shard's term list (Fuse over terms): the
+ * `limit` closest variants from anywhere under its two-letter prefix, and every variant Fuse
+ * would match that shares the word's start (see SearchEngine.expand).
+ */
 export const TERM_FUZZ = { threshold: 0.4, limit: 32, minLength: 4 } as const;
 /** Results per page of the browse list (each a fragment to fetch). */
 export const LIST_PAGE_SIZE = 25;

@@ -89,6 +89,27 @@ describe('typo-tolerant search on the real digests', () => {
     }
   });
 
+  it('expands a misspelled word over every name Fuse matches that shares its start, however many there are', async () => {
+    // 144 method names a typo or two from "pruneing" (PruneGearIll, PruneNanoAda, ...), as generated names
+    // make at 100k papers: Fuse ranks by which of them a paper holds, so stage one must try them all.
+    const syllables = ['Gear', 'Ill', 'Nano', 'Ada', 'Evo', 'Lite', 'Mix', 'Slim', 'Hash', 'Vec', 'Zip', 'Flash'];
+    const papers = syllables.flatMap((first, i) =>
+      syllables.map((second, j): PaperRecord => {
+        const method = `Prune${first}${second}`;
+        const title = `${method}: ${(i + j) % 3 === 0 ? 'Merging layers' : 'Pruning tokens'} for long context`;
+        // Dates out of name order, so the newest-first order Fuse breaks ties by is not the names' order.
+        const published = `2025-01-${String(1 + ((7 * i + 5 * j) % 28)).padStart(2, '0')}`;
+        return { ...records[0]!, id: method.toLowerCase(), method, title, published, claims: [], techniques: [], targets: [], org: null };
+      }),
+    );
+    const small = inMemoryIndex(papers);
+    const reference = exhaustiveFuse(small.papers).search('pruneing', { limit: 20 });
+    expect(reference.length).toBe(20);
+    const ours = (await small.engine.search('pruneing', { limit: 20 })).hits.map((hit) => hit.fragment.n);
+    const shared = ours.filter((n) => reference.some((result) => result.item.n === n)).length;
+    expect(shared, reference.map((result) => result.item.title).join('\n')).toBeGreaterThanOrEqual(18);
+  });
+
   it('ranks papers Fuse scores alike by document number, as exhaustive Fuse does', async () => {
     // Stage one counts "pruning" and "pruned" in one title twice; Fuse counts the title once, so the two tie.
     const paper = (id: string, title: string): PaperRecord => ({ ...records[0]!, id, title, method: null, claims: [], techniques: [], targets: [], org: null });
