@@ -430,9 +430,11 @@ export class SearchEngine {
       // The closest typo variants anywhere under the two-letter prefix; beyond them, every one that
       // shares the word's start up to where the typos Fuse allows it could begin. At 100k papers
       // thousands of method names are a typo or two from `pruneing` (PruneGearDuo, PruneIllCode, ...):
-      // Fuse scores them alike, and which one a paper holds decides its rank. Their shards are those
-      // the word's shorter prefix read a keystroke earlier.
-      const stem = word.slice(0, Math.max(SHARD_PREFIX + 1, word.length - Math.floor(word.length * FUSE_OPTIONS.threshold!) - 1));
+      // Fuse scores them alike, and which one a paper holds decides its rank. The shared start is at
+      // least RERANK_FROM letters, a prefix that reads every shard under it: the shards of these
+      // words are those a keystroke of the word already read (a shorter one would reach `quality`
+      // from `quan`, a shard nobody typed).
+      const stem = word.slice(0, Math.max(RERANK_FROM, word.length - Math.floor(word.length * FUSE_OPTIONS.threshold!) - 1));
       const variants = fuse.search(word);
       variants.forEach(({ item, score = 1 }, rank) => {
         if (found.has(item)) return;
