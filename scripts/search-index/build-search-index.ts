@@ -76,7 +76,8 @@ export function termItemWeights(doc: SearchDocument, isWordStart?: (ending: stri
   for (const { text, weight } of fieldTexts(doc)) {
     const norm = 1 / Math.sqrt(text.split(/\s+/).filter(Boolean).length || 1);
     let itemWeight = quantise(weight * norm * WEIGHT_RESOLUTION);
-    for (let step = 1; taken.has(itemWeight); step++) itemWeight = quantise(itemWeight + (step % 2 === 1 ? step : -step));
+    // Nearest free weight, alternately above and below; a paper has far fewer items than weights.
+    for (let step = 1; taken.has(itemWeight) && step <= 2 * MAX_WEIGHT; step++) itemWeight = quantise(itemWeight + (step % 2 === 1 ? step : -step));
     taken.add(itemWeight);
     const { words, pairs } = indexWords(text);
     const phrases = pairs.map(({ left, right, spaced }) => bigram(left, right, spaced));
