@@ -467,6 +467,7 @@ export class SearchEngine {
   /** Per document, the summed weight of the items holding each adjacent pair of query words together, at the pair's best-matching variant. */
   private phraseScores(pairs: WeightedPostings[][]): Map<number, number> {
     const total = new Map<number, number>();
+    // The word scores' array is all zero again once accumulate has summed the words.
     const pairScores = this.wordScores;
     for (const variants of pairs) {
       for (const doc of this.itemScorer.add(variants, pairScores)) {
