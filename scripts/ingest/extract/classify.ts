@@ -44,6 +44,14 @@ function rank(terms: TaxonomyTerm[], title: string, abstract: string, hyphen: Hy
     .sort((a, b) => b.score - a.score);
 }
 
+/**
+ * A technique the abstract names only to set the paper apart from it or beside
+ * it ("unlike quantization, ...", "compatible with pruning methods such as
+ * SparseGPT, ...") is not the paper's technique: such a phrase, to the end of
+ * its clause, is left out when techniques are scored.
+ */
+const ASIDE = /\b(?:unlike|compatible with|integrated with|orthogonal to|complementary to|combined with|on top of)\b[^,.;]*/gi;
+
 /** Techniques that, with no target named, compress the model's own parameters. */
 const WEIGHT_TECHNIQUES = new Set(['quantization', 'pruning', 'low-rank', 'sharing-merging']);
 
@@ -100,7 +108,7 @@ const TITLE_NOUN = /\b(dataset|benchmark|toolkit|corpus)$/i;
  * the paper proposes a method.
  */
 export function classify(title: string, abstract: string, terms: Taxonomy = taxonomy, method: string | null = null) {
-  const techniques = rank(terms.techniques, title, abstract).map((entry) => entry.id);
+  const techniques = rank(terms.techniques, title, abstract.replace(ASIDE, '')).map((entry) => entry.id);
   const targets = withImpliedTargets(rank(terms.targets, title, abstract, 'word-after-hyphen'), techniques, terms.targets, title, abstract);
   const others = terms.kinds.filter((kind) => kind.id !== 'method');
   const inTitle = others

@@ -12,6 +12,19 @@ describe('classify', () => {
     expect(mlic.targets).toContain('images');
   });
 
+  it('does not take a technique the abstract names only beside or against its own', () => {
+    // From the LoRD abstract (digest 000): quantization is what LoRD differs from and stays compatible with.
+    const lord = classify(
+      'LORD: Low Rank Decomposition Of Monolingual Code LLMs For One-Shot Compression',
+      'Low Rank Decomposition of matrix - splitting a large matrix into a product of two smaller matrix offers a means for compression that reduces the parameters of a model without sparsification. Moreover, unlike quantization, the compressed linear layers remain fully differentiable and all the parameters trainable. Low Rank Decomposition (LoRD) models remain compatible with state of the art near-lossless quantization method such as SpQR, which allows leveraging further compression gains of quantization.',
+      undefined,
+      'LoRD',
+    );
+    expect(lord.techniques).toEqual(['low-rank']);
+    // The same word as the paper's own technique still counts.
+    expect(classify('Post-Training Quantization Made Simple', 'We propose a post-training quantization method; unlike pruning, it keeps every weight. It quantizes weights to 4 bits.').techniques).toEqual(['quantization']);
+  });
+
   it('gives exactly one kind, from the title when it says so', () => {
     expect(classify('Model Compression and Efficient Inference for Large Language Models: A Survey', 'This paper surveys quantization and pruning.').kind).toBe('survey');
     expect(classify('Qwen2.5-1M Technical Report', 'We release the Qwen2.5-1M series.').kind).toBe('report');
