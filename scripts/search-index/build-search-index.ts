@@ -106,19 +106,19 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
   const fragments = papers.map(toFragment);
   const documents = fragments.map((fragment) => searchDocument(fragment, terms));
   const isWordStart = wordStarts(documents);
-  // term -> [doc, weight] pairs, one per item, docs ascending because papers are visited in order.
-  const postings = new Map<string, number[]>();
+  // term -> its postings, one per item, docs ascending because papers are visited in order.
+  const postings = new Map<string, { docs: number[]; weights: number[] }>();
   fragments.forEach((fragment, n) => {
     files.set(indexPaths.fragment(n), json(fragment));
     for (const [term, weights] of termItemWeights(documents[n]!, isWordStart)) {
       let list = postings.get(term);
-      if (!list) postings.set(term, (list = []));
-      for (const weight of weights) list.push(n, weight);
+      if (!list) postings.set(term, (list = { docs: [], weights: [] }));
+      for (const weight of weights) list.docs.push(n), list.weights.push(weight);
     }
   });
 
   const sortedTerms = [...postings.keys()].sort(compareText);
-  const size = (someTerms: readonly string[]) => someTerms.reduce((sum, term) => sum + postings.get(term)!.length / 2, 0);
+  const size = (someTerms: readonly string[]) => someTerms.reduce((sum, term) => sum + postings.get(term)!.docs.length, 0);
 
   // A prefix holding more postings than one shard should is split one character deeper, recursively,
   // so a query word fetches only the postings under its own prefix (Pagefind's chunking, by prefix).
@@ -144,11 +144,11 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
   const bestDocuments = (prefixTerms: readonly string[]): number[] => {
     const touched: number[] = [];
     for (const term of prefixTerms) {
-      const pairs = postings.get(term)!;
-      for (let i = 0; i < pairs.length; ) {
-        const doc = pairs[i];
+      const { docs, weights } = postings.get(term)!;
+      for (let i = 0; i < docs.length; ) {
+        const doc = docs[i];
         let sum = 0;
-        for (; i < pairs.length && pairs[i] === doc; i += 2) sum += pairs[i + 1];
+        for (; i < docs.length && docs[i] === doc; i++) sum += weights[i];
         if (bestWeight[doc] === 0) touched.push(doc);
         bestWeight[doc] = Math.max(bestWeight[doc], Math.min(MAX_TERM_WEIGHT, sum));
       }
@@ -169,16 +169,9 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
   };
   for (const [prefix, prefixTerms] of groupBy(sortedTerms, (term) => term.slice(0, SHARD_PREFIX))) splitIfLarge(prefix, prefixTerms);
 
-  const docsOf = (term: string): number[] => {
-    const pairs = postings.get(term)!;
-    const docs: number[] = [];
-    for (let i = 0, previous = 0; i < pairs.length; i += 2) docs.push(pairs[i] - previous), (previous = pairs[i]);
-    return docs;
-  };
-  const weightsOf = (term: string): number[] => postings.get(term)!.filter((_, i) => i % 2 === 1);
   const shards: string[] = [];
   for (const [name, shardTerms] of groupBy(sortedTerms, (term) => shardName(term, split, SHARD_PREFIX))) {
-    const shard: Shard = { terms: shardTerms, docs: shardTerms.map(docsOf), weights: shardTerms.map(weightsOf) };
+    const shard: Shard = { terms: shardTerms, docs: shardTerms.map((term) => encodeDeltas(postings.get(term)!.docs)), weights: shardTerms.map((term) => postings.get(term)!.weights) };
     files.set(indexPaths.shard(name), json(shard));
     shards.push(name);
   }

@@ -93,6 +93,5 @@ export function papersWith(papers: readonly Paper[], facet: FacetName, id: strin
 
 /** Digest summaries written by the ingester (file, layout, capture date, entries). */
 export async function getDigests(): Promise<{ file: string; entries: number; captured: string | null; layout: string }[]> {
-  const { readFile } = await import('node:fs/promises');
   return JSON.parse(await readFile(DIGESTS_FILE, 'utf8'));
 }
