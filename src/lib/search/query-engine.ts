@@ -16,7 +16,7 @@ import { ItemScorer, type WeightedPostings } from './item-scores.ts';
 import { NARROW_FROM, type NarrowCandidate, narrowCandidate } from './narrow.ts';
 import { type Fragment, type SearchDocument, searchDocument } from './search-document.ts';
 import { CANDIDATES, FUSE_OPTIONS, MIN_QUERY_LENGTH, RERANK_FROM, SHARD_PREFIX, TERM_FUZZ } from './search-options.ts';
-import { foldText, querySpacing, queryText, queryTokens } from './tokenize.ts';
+import { foldText, queryParts, querySpacing, queryText, queryTokens } from './tokenize.ts';
 
 export type IndexLoader = (path: string) => Promise<unknown>;
 
@@ -301,7 +301,8 @@ export class SearchEngine {
       // A two- or three-letter query on a huge prefix: its precomputed best documents, not a scan of every posting.
       return { top: (await this.file(indexPaths.top(significant[0]))) as number[], lists: [], pairs: [] };
     }
-    const expansions = await Promise.all(significant.map((word) => this.expand(word)));
+    const parts = queryParts(query, maxDropped);
+    const expansions = await Promise.all(kept.map(({ word, i }) => this.expandWithParts(word, parts[i] ?? [])));
     const [lists, pairs] = await Promise.all([
       Promise.all(expansions.map((terms) => Promise.all(terms.map(async ({ term, factor }) => ({ factor, ...(await this.postings(term)) }))))),
       significant.length > 1 ? this.pairPostings(expansions, joins) : [],
@@ -412,6 +413,23 @@ export class SearchEngine {
     );
   }
 
+  /**
+   * A word's expansions and, for a compound name typed with its capitals, those
+   * of its inner parts, counted as a typo of the dropped letters.
+   */
+  private async expandWithParts(word: string, parts: { part: string; dropped: number }[]): Promise<Expansion[]> {
+    const lists = await Promise.all([this.expand(word), ...parts.map(({ part }) => this.expand(part))]);
+    const best = new Map<string, number>();
+    lists.forEach((list, k) => {
+      for (const { term, factor } of list) {
+        // Fuse's score for the whole word is about its edits over its length: the dropped letters and the part's own.
+        const whole = k === 0 ? factor : typoFactor((parts[k - 1]!.dropped + typoScore(factor) * parts[k - 1]!.part.length) / word.length);
+        best.set(term, Math.max(best.get(term) ?? 0, whole));
+      }
+    });
+    return [...best].map(([term, factor]) => ({ term, factor }));
+  }
+
   /** The index terms a query word stands for: itself, longer words it starts, and close misspellings. */
   private async expand(word: string): Promise<Expansion[]> {
     const terms = await this.termsFor(word.slice(0, SHARD_PREFIX));
@@ -481,6 +499,9 @@ export class SearchEngine {
 
 const NO_POSTINGS: Postings = { docs: [], weights: [] };
 
+/** Leading letters a part may drop and Fuse still match the whole word: the edits its threshold allows, and one. */
+const maxDropped = (length: number) => Math.floor(length * FUSE_OPTIONS.threshold!) + 1;
+
 /**
  * How much a typo variant counts beside an exact hit, as Fuse weighs them: a
  * field Fuse matches exactly contributes EPSILON^w to the score, one it matches
@@ -489,6 +510,11 @@ const NO_POSTINGS: Postings = { docs: [], weights: [] };
  */
 export function typoFactor(score: number): number {
   return Math.log(Math.max(score, Number.EPSILON)) / Math.log(Number.EPSILON);
+}
+
+/** The Fuse score a typo factor stands for: typoFactor's inverse. */
+function typoScore(factor: number): number {
+  return Math.exp(factor * Math.log(Number.EPSILON));
 }
 
 const DOC_BITS = 2 ** 21;

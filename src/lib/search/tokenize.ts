@@ -88,6 +88,26 @@ export function innerTerms(text: string, isWordStart: (ending: string) => boolea
   return parts;
 }
 
+/**
+ * For each query word, the inner parts of the compound name it was typed as
+ * (`RaPruneXi` -> `prunexi`; an all-capital `FOLDSPARWAVE` -> its endings),
+ * cut as `innerTerms` cuts names for the index, keeping only the parts that
+ * drop at most `maxDropped(word length)` leading letters. Fuse's substring
+ * match finds AdaPruneXi for `RaPruneXi` (two edits) although it starts
+ * otherwise; the index holds `prunexi` as AdaPruneXi's inner part, so the part
+ * finds it. Words typed all in lower case yield none: only a name typed with
+ * its capitals says where its parts begin (and all-capital endings cost a
+ * lookup each, which plain words should not pay).
+ */
+export function queryParts(query: string, maxDropped: (length: number) => number): { part: string; dropped: number }[][] {
+  return [...stripAccents(query).matchAll(/[A-Za-z0-9]+/g)].map(([word]) => {
+    if (!/[A-Z]/.test(word.slice(1))) return [];
+    return innerTerms(word)
+      .map((part) => ({ part, dropped: word.length - part.length }))
+      .filter(({ dropped }) => dropped <= maxDropped(word.length));
+  });
+}
+
 /** What makes two queries the same to Fuse, which ignores case and surrounding spaces ("GPTQ " is "gptq"). */
 export function queryText(query: string): string {
   return query.trim().toLowerCase();

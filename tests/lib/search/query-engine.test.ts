@@ -110,6 +110,27 @@ describe('typo-tolerant search on the real digests', () => {
     expect(shared, reference.map((result) => result.item.title).join('\n')).toBeGreaterThanOrEqual(18);
   });
 
+  it('finds names with another start that Fuse matches, for a compound name typed with its capitals', async () => {
+    // 144 names with Prune inside (AdaPruneZip, EvoPruneVec, ...): Fuse's substring match finds AdaPruneZip
+    // for "RaPruneZip", which starts otherwise; the index holds its inner part `prunezip`, and so does the query.
+    const syllables = ['Gear', 'Ill', 'Nano', 'Ada', 'Evo', 'Lite', 'Mix', 'Slim', 'Hash', 'Vec', 'Zip', 'Flash'];
+    const papers = syllables.flatMap((first, i) =>
+      syllables.map((second, j): PaperRecord => {
+        const method = `${first}Prune${second}`;
+        const published = `2025-01-${String(1 + ((7 * i + 5 * j) % 28)).padStart(2, '0')}`;
+        return { ...records[0]!, id: method.toLowerCase(), method, title: `${method}: pruning for long context`, published, claims: [], techniques: [], targets: [], org: null };
+      }),
+    );
+    const small = inMemoryIndex(papers);
+    for (const query of ['RaPruneZip', 'NANOPRUNEFLAS']) {
+      const reference = exhaustiveFuse(small.papers).search(query, { limit: 20 });
+      expect(reference.length).toBeGreaterThanOrEqual(10);
+      const ours = (await small.engine.search(query, { limit: 20 })).hits.map((hit) => hit.fragment.n);
+      const shared = ours.filter((n) => reference.some((result) => result.item.n === n)).length;
+      expect(shared, `${query}: ${reference.map((result) => result.item.method).join(' ')}`).toBeGreaterThanOrEqual(Math.min(18, reference.length));
+    }
+  });
+
   it('ranks papers Fuse scores alike by document number, as exhaustive Fuse does', async () => {
     // Stage one counts "pruning" and "pruned" in one title twice; Fuse counts the title once, so the two tie.
     const paper = (id: string, title: string): PaperRecord => ({ ...records[0]!, id, title, method: null, claims: [], techniques: [], targets: [], org: null });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexWords, innerTerms, querySpacing, queryTokens } from '../../../src/lib/search/tokenize.ts';
+import { indexWords, innerTerms, queryParts, querySpacing, queryTokens } from '../../../src/lib/search/tokenize.ts';
 
 const tokenize = (text: string) => indexWords(text).words;
 const wordPairs = (text: string) => indexWords(text).pairs;
@@ -67,5 +67,20 @@ describe('innerTerms', () => {
   it('keeps only the endings of an all-capital name that the index says start a word', () => {
     const words = ['distillation', 'quantization'];
     expect(innerTerms('QUANDISTILL', (ending) => words.some((word) => word.startsWith(ending)))).toEqual(['distill']);
+  });
+});
+
+describe('queryParts', () => {
+  const maxDropped = (length: number) => Math.floor(length * 0.3) + 1;
+
+  it('cuts a query word typed as a compound name as the index cuts names, keeping parts that drop few letters', () => {
+    expect(queryParts('RaPruneXi', maxDropped)).toEqual([[{ part: 'prunexi', dropped: 2 }]]);
+    // Twelve letters allow four dropped: the endings down to `sparwave`, not `wave`.
+    expect(queryParts('FOLDSPARWAVE', maxDropped)[0]!.map(({ part }) => part)).toEqual(['oldsparwave', 'ldsparwave', 'dsparwave', 'sparwave']);
+  });
+
+  it('yields no part for a word typed in lower case or only capitalised, one list per word', () => {
+    expect(queryParts('raprunexi Pruning kv cache', maxDropped)).toEqual([[], [], [], []]);
+    expect(queryParts('kv-cache AdaQuant', maxDropped)).toEqual([[], [], [{ part: 'quant', dropped: 3 }]]);
   });
 });
