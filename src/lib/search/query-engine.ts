@@ -418,6 +418,7 @@ export class SearchEngine {
    * of its inner parts, counted as a typo of the dropped letters.
    */
   private async expandWithParts(word: string, parts: { part: string; dropped: number }[]): Promise<Expansion[]> {
+    if (parts.length === 0) return this.expand(word);
     const lists = await Promise.all([this.expand(word), ...parts.map(({ part }) => this.expand(part))]);
     const best = new Map<string, number>();
     lists.forEach((list, k) => {
