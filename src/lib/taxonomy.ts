@@ -24,6 +24,12 @@ export const TaxonomyTerm = z.object({
    * that shortens outputs, not RL in general). Empty: the signals suffice.
    */
   requires: z.array(z.string()).default([]),
+  /**
+   * Techniques only: the target ids this technique usually works on. When a
+   * paper names one of them, one mention of a signal is enough (token merging
+   * named once in a prompt-compression abstract); elsewhere it takes two.
+   */
+  usualTargets: z.array(z.string()).default([]),
   /** Former ids that should resolve to this one (ids are never renamed, only aliased). */
   aliases: z.array(z.string()).default([]),
 });
@@ -40,6 +46,12 @@ export const Taxonomy = z
     kinds: z.array(TaxonomyTerm).min(1),
   })
   .superRefine((taxonomy, ctx) => {
+    const targets = new Set(taxonomy.targets.map((term) => term.id));
+    for (const term of taxonomy.techniques) {
+      for (const id of term.usualTargets) {
+        if (!targets.has(id)) ctx.addIssue({ code: 'custom', path: ['techniques'], message: `${term.id}: usual target "${id}" is not a target id` });
+      }
+    }
     for (const facet of ['techniques', 'targets', 'kinds'] as const) {
       const seen = new Set<string>();
       for (const term of taxonomy[facet]) {

@@ -4,6 +4,8 @@ import { type Taxonomy, type TaxonomyTerm, taxonomy } from '../../../src/lib/tax
 const TITLE_WEIGHT = 3;
 const ABSTRACT_WEIGHT = 1;
 const THRESHOLD = 2;
+/** A technique's score that suffices when the paper names one of its usual targets: one abstract mention. */
+const USUAL_TARGET_THRESHOLD = 1;
 
 /**
  * How a signal may sit after a hyphen. A target word there is still what the
@@ -37,10 +39,17 @@ export function scoreTerm(term: TaxonomyTerm, title: string, abstract: string, h
   return score;
 }
 
-function rank(terms: TaxonomyTerm[], title: string, abstract: string, hyphen: HyphenRule = 'word-start-only'): { id: string; score: number }[] {
+function rank(
+  terms: TaxonomyTerm[],
+  title: string,
+  abstract: string,
+  hyphen: HyphenRule = 'word-start-only',
+  threshold: (term: TaxonomyTerm) => number = () => THRESHOLD,
+): { id: string; score: number }[] {
   return terms
-    .map((term) => ({ id: term.id, score: scoreTerm(term, title, abstract, hyphen) }))
-    .filter((entry) => entry.score >= THRESHOLD)
+    .map((term) => ({ id: term.id, score: scoreTerm(term, title, abstract, hyphen), threshold: threshold(term) }))
+    .filter((entry) => entry.score >= entry.threshold)
+    .map(({ id, score }) => ({ id, score }))
     .sort((a, b) => b.score - a.score);
 }
 
@@ -108,8 +117,12 @@ const TITLE_NOUN = /\b(dataset|benchmark|toolkit|corpus)$/i;
  * the paper proposes a method.
  */
 export function classify(title: string, abstract: string, terms: Taxonomy = taxonomy, method: string | null = null) {
-  const techniques = rank(terms.techniques, title, abstract.replace(ASIDE, '')).map((entry) => entry.id);
-  const targets = withImpliedTargets(rank(terms.targets, title, abstract, 'word-after-hyphen'), techniques, terms.targets, title, abstract);
+  const named = rank(terms.targets, title, abstract, 'word-after-hyphen');
+  // Token merging named once in a prompt-compression abstract is the paper's technique; in a
+  // weight-pruning abstract, a single "token pruning" is more likely background.
+  const usualTargetNamed = (term: TaxonomyTerm) => (term.usualTargets.some((id) => named.some((entry) => entry.id === id)) ? USUAL_TARGET_THRESHOLD : THRESHOLD);
+  const techniques = rank(terms.techniques, title, abstract.replace(ASIDE, ''), 'word-start-only', usualTargetNamed).map((entry) => entry.id);
+  const targets = withImpliedTargets(named, techniques, terms.targets, title, abstract);
   const others = terms.kinds.filter((kind) => kind.id !== 'method');
   const inTitle = others
     .map((kind) => ({ id: kind.id, score: scoreTerm(kind, title, '') }))
@@ -124,7 +137,7 @@ export function classify(title: string, abstract: string, terms: Taxonomy = taxo
   if (contributed) return { techniques, targets, kind: KIND_OF_NOUN[contributed.replace(/s$/, '')] ?? 'method' };
   if (method === null) {
     const inAbstract = rank(others, '', abstract);
-    const proposes = scoreTerm(terms.kinds.find((kind) => kind.id === 'method') ?? { id: 'method', label: '', description: '', synonyms: [], signals: [], requires: [], aliases: [] }, '', abstract);
+    const proposes = scoreTerm(terms.kinds.find((kind) => kind.id === 'method') ?? { id: 'method', label: '', description: '', synonyms: [], signals: [], requires: [], usualTargets: [], aliases: [] }, '', abstract);
     if (inAbstract.length > 0 && inAbstract[0]!.score > proposes) return { techniques, targets, kind: inAbstract[0]!.id };
   }
   return { techniques, targets, kind: 'method' };

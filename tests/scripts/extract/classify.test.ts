@@ -25,6 +25,32 @@ describe('classify', () => {
     expect(classify('Post-Training Quantization Made Simple', 'We propose a post-training quantization method; unlike pruning, it keeps every weight. It quantizes weights to 4 bits.').techniques).toEqual(['quantization']);
   });
 
+  it("takes a technique named once when the paper names one of the technique's usual targets", () => {
+    // From the COMI abstract (digest 002): token merging, named once, in a context-compression paper.
+    const comi = classify(
+      'COMI: Coarse-to-fine Context Compression via Marginal Information Gain',
+      'Context compression methods address these challenges by significantly reducing input length and eliminating redundancy. We propose COMI, a coarse-to-fine adaptive context compression framework. The framework operates in two stages: (1) Coarse-Grained Group Reallocation, where the context is partitioned into groups and dynamically assigned compression rates; and (2) Fine-Grained Token Merging, where tokens within each group are fused.',
+      undefined,
+      'COMI',
+    );
+    expect(comi.targets).toContain('context');
+    expect(comi.techniques).toContain('token-selection');
+    // The same single mention in a weight-pruning abstract, which names no usual target of token selection, is background.
+    const weights = classify('Structured Pruning of Large Language Models', 'We prune attention heads and channels of the weights. Unlike token merging, the pruned model is smaller on disk.');
+    expect(weights.techniques).toEqual(['pruning']);
+  });
+
+  it('reads RL by its abbreviation where it drives compression', () => {
+    // From the RLKV abstract (digest 003): "RL-Guided" in the title, reinforcement learning once in the abstract.
+    const rlkv = classify(
+      'Which Heads Matter for Reasoning? RL-Guided KV Cache Compression',
+      'Existing KV cache compression methods underperform on reasoning models. We propose RLKV, a novel reasoning-critical head identification framework, which uses reinforcement learning to directly optimize the relationship between each head cache usage and reasoning quality.',
+      undefined,
+      'RLKV',
+    );
+    expect(rlkv.techniques).toContain('reinforcement-learning');
+  });
+
   it('gives exactly one kind, from the title when it says so', () => {
     expect(classify('Model Compression and Efficient Inference for Large Language Models: A Survey', 'This paper surveys quantization and pruning.').kind).toBe('survey');
     expect(classify('Qwen2.5-1M Technical Report', 'We release the Qwen2.5-1M series.').kind).toBe('report');
