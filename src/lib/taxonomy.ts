@@ -52,6 +52,11 @@ export const Taxonomy = z
         if (!targets.has(id)) ctx.addIssue({ code: 'custom', path: ['techniques'], message: `${term.id}: usual target "${id}" is not a target id` });
       }
     }
+    for (const facet of ['targets', 'kinds'] as const) {
+      for (const term of taxonomy[facet]) {
+        if (term.usualTargets.length > 0) ctx.addIssue({ code: 'custom', path: [facet], message: `${term.id}: only techniques have usual targets` });
+      }
+    }
     for (const facet of ['techniques', 'targets', 'kinds'] as const) {
       const seen = new Set<string>();
       for (const term of taxonomy[facet]) {

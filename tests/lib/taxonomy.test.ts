@@ -21,6 +21,12 @@ describe('the taxonomy data file', () => {
     expect(messages(edited)).toEqual(['quantization: usual target "kv-caches" is not a target id']);
   });
 
+  it('rejects usual targets on a target, where nothing would read them', () => {
+    const edited = copy();
+    edited.targets[0]!.usualTargets = ['kv-cache'];
+    expect(messages(edited)).toEqual(['weights: only techniques have usual targets']);
+  });
+
   it('rejects an id or alias used twice in one facet', () => {
     const edited = copy();
     edited.targets[1]!.aliases = ['weights'];

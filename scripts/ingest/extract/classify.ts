@@ -1,5 +1,5 @@
 /** Assigns taxonomy ids from the signals in `content/taxonomy.json`: title hits weigh more than abstract hits. */
-import { type Taxonomy, type TaxonomyTerm, taxonomy } from '../../../src/lib/taxonomy.ts';
+import { type Taxonomy, TaxonomyTerm, taxonomy } from '../../../src/lib/taxonomy.ts';
 
 const TITLE_WEIGHT = 3;
 const ABSTRACT_WEIGHT = 1;
@@ -108,6 +108,8 @@ const KIND_OF_NOUN: Record<string, string> = {
 };
 /** "This paper introduces MiniCPM4, a highly efficient large language model": a named model release. */
 const MODEL_RELEASE = /\b(?:[Ww]e|[Tt]his (?:paper|report|work)) introduces?\s+[A-Z][\w.+-]*\d[\w.+-]*,\s+an?\s+(?:[\w-]+\s+){0,4}(?:large\s+)?language model\b/;
+/** Stands in for a taxonomy without a `method` kind: nothing in the abstract signals a method. */
+const NO_METHOD_SIGNALS = TaxonomyTerm.parse({ id: 'method', label: 'Method', description: 'A new method.' });
 /** A title that ends on what the paper contributes: `... with a Large-Scale Verified Dataset`. */
 const TITLE_NOUN = /\b(dataset|benchmark|toolkit|corpus)$/i;
 
@@ -137,7 +139,7 @@ export function classify(title: string, abstract: string, terms: Taxonomy = taxo
   if (contributed) return { techniques, targets, kind: KIND_OF_NOUN[contributed.replace(/s$/, '')] ?? 'method' };
   if (method === null) {
     const inAbstract = rank(others, '', abstract);
-    const proposes = scoreTerm(terms.kinds.find((kind) => kind.id === 'method') ?? { id: 'method', label: '', description: '', synonyms: [], signals: [], requires: [], usualTargets: [], aliases: [] }, '', abstract);
+    const proposes = scoreTerm(terms.kinds.find((kind) => kind.id === 'method') ?? NO_METHOD_SIGNALS, '', abstract);
     if (inAbstract.length > 0 && inAbstract[0]!.score > proposes) return { techniques, targets, kind: inAbstract[0]!.id };
   }
   return { techniques, targets, kind: 'method' };
