@@ -171,7 +171,8 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
 
   const shards: string[] = [];
   for (const [name, shardTerms] of groupBy(sortedTerms, (term) => shardName(term, split, SHARD_PREFIX))) {
-    const shard: Shard = { terms: shardTerms, docs: shardTerms.map((term) => encodeDeltas(postings.get(term)!.docs)), weights: shardTerms.map((term) => postings.get(term)!.weights) };
+    const lists = shardTerms.map((term) => postings.get(term)!);
+    const shard: Shard = { terms: shardTerms, docs: lists.map((list) => encodeDeltas(list.docs)), weights: lists.map((list) => list.weights) };
     files.set(indexPaths.shard(name), json(shard));
     shards.push(name);
   }

@@ -120,9 +120,10 @@ const TITLE_NOUN = /\b(dataset|benchmark|toolkit|corpus)$/i;
  */
 export function classify(title: string, abstract: string, terms: Taxonomy = taxonomy, method: string | null = null) {
   const named = rank(terms.targets, title, abstract, 'word-after-hyphen');
+  const namedIds = new Set(named.map((entry) => entry.id));
   // Token merging named once in a prompt-compression abstract is the paper's technique; in a
   // weight-pruning abstract, a single "token pruning" is more likely background.
-  const usualTargetNamed = (term: TaxonomyTerm) => (term.usualTargets.some((id) => named.some((entry) => entry.id === id)) ? USUAL_TARGET_THRESHOLD : THRESHOLD);
+  const usualTargetNamed = (term: TaxonomyTerm) => (term.usualTargets.some((id) => namedIds.has(id)) ? USUAL_TARGET_THRESHOLD : THRESHOLD);
   const techniques = rank(terms.techniques, title, abstract.replace(ASIDE, ''), 'word-start-only', usualTargetNamed).map((entry) => entry.id);
   const targets = withImpliedTargets(named, techniques, terms.targets, title, abstract);
   const others = terms.kinds.filter((kind) => kind.id !== 'method');

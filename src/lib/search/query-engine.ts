@@ -419,12 +419,13 @@ export class SearchEngine {
    */
   private async expandWithParts(word: string, parts: { part: string; dropped: number }[]): Promise<Expansion[]> {
     if (parts.length === 0) return this.expand(word);
-    const lists = await Promise.all([this.expand(word), ...parts.map(({ part }) => this.expand(part))]);
-    const best = new Map<string, number>();
-    lists.forEach((list, k) => {
+    const [own, ...ofParts] = await Promise.all([this.expand(word), ...parts.map(({ part }) => this.expand(part))]);
+    const best = new Map(own!.map(({ term, factor }) => [term, factor]));
+    ofParts.forEach((list, k) => {
+      const { part, dropped } = parts[k]!;
       for (const { term, factor } of list) {
         // Fuse's score for the whole word is about its edits over its length: the dropped letters and the part's own.
-        const whole = k === 0 ? factor : typoFactor((parts[k - 1]!.dropped + typoScore(factor) * parts[k - 1]!.part.length) / word.length);
+        const whole = typoFactor((dropped + typoScore(factor) * part.length) / word.length);
         best.set(term, Math.max(best.get(term) ?? 0, whole));
       }
     });
@@ -453,7 +454,7 @@ export class SearchEngine {
       // least RERANK_FROM letters, a prefix that reads every shard under it: the shards of these
       // words are those a keystroke of the word already read (a shorter one would reach `quality`
       // from `quan`, a shard nobody typed).
-      const stem = word.slice(0, Math.max(RERANK_FROM, word.length - Math.floor(word.length * FUSE_OPTIONS.threshold!) - 1));
+      const stem = word.slice(0, Math.max(RERANK_FROM, word.length - maxDropped(word.length)));
       const variants = fuse.search(word);
       variants.forEach(({ item, score = 1 }, rank) => {
         if (found.has(item)) return;
@@ -500,7 +501,10 @@ export class SearchEngine {
 
 const NO_POSTINGS: Postings = { docs: [], weights: [] };
 
-/** Leading letters a part may drop and Fuse still match the whole word: the edits its threshold allows, and one. */
+/**
+ * The edits Fuse's threshold allows a word of this length, and one: how many leading letters a
+ * compound name's part may drop, and how far from its end a typo variant may differ.
+ */
 const maxDropped = (length: number) => Math.floor(length * FUSE_OPTIONS.threshold!) + 1;
 
 /**
