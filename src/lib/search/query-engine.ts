@@ -20,9 +20,9 @@ import { foldText, queryParts, querySpacing, queryText, queryTokens } from './to
 
 export type IndexLoader = (path: string) => Promise<unknown>;
 
-/** How much the summed word scores count beside the weakest word's, for multi-word queries. */
+/** How much the summed word scores count beside the weakest word's, for words not found side by side. */
 const PHRASE_TIE_BREAK = 0.05;
-/** How much adjacent query words found together count, beside the weakest word. */
+/** How much adjacent query words found together count, against the weakest word of a document without them. */
 const PHRASE_WEIGHT = 2;
 /** Variants of each word tried in pairs (exact first, then the closest typos and completions). */
 const PHRASE_VARIANTS = 4;
@@ -374,16 +374,21 @@ export class SearchEngine {
     for (const doc of touched) (hitCounts[doc] === lists.length ? all : partial).push(doc);
     if (lists.length > 1) {
       // Fuse scores a query as one phrase, which a field holds only if it holds every word:
-      // a document ranks first by the fields holding adjacent query words together, then by
-      // its weakest word, the sum only breaking near-ties.
+      // a document ranks by the fields holding adjacent query words together; one that holds
+      // them nowhere together, by its weakest word, the sum only breaking near-ties.
       const phrases = this.phraseScores(pairs);
       for (const doc of all) {
         const phrase = phrases.get(doc) ?? 0;
-        // Where the words stand together, Fuse barely counts them apart: neither do we.
-        scores[doc] = PHRASE_WEIGHT * phrase + (phrase > 0 ? PHRASE_TIE_BREAK : 1) * (weakest[doc] + PHRASE_TIE_BREAK * scores[doc]);
+        // A lone query word in another field does not match Fuse's whole pattern: it counts for nothing.
+        scores[doc] = phrase > 0 ? PHRASE_WEIGHT * phrase : weakest[doc] + PHRASE_TIE_BREAK * scores[doc];
       }
     }
-    for (const doc of touched) hitCounts[doc] = 0;
+    for (const doc of touched) {
+      hitCounts[doc] = 0;
+      // Equal sums added in another order differ in their last bits. Rounded to single precision
+      // they tie again, and ties rank by document number, as Fuse ranks them.
+      scores[doc] = Math.fround(scores[doc]);
+    }
     // When no document holds every word, none matches outright: Fuse decides among the best partial ones.
     return { all, partial };
   }

@@ -178,6 +178,45 @@ describe('stage one', () => {
     }
     expect(severalInOneItem).toBeGreaterThan(0);
   });
+
+  it('ranks papers Fuse ties by document number, though their sums were added in another order', async () => {
+    // The same two claims in either order: a completion's factor (0.9) times the item weights,
+    // summed title, claim, claim, gives sums that differ in their last bits (so do Fuse's products).
+    const claim = (words: number) => ['Pruning', ...Array.from({ length: words - 1 }, (_, i) => `word${i}`)].join(' ');
+    const paper = (id: string, published: string, claims: string[]): PaperRecord => ({ ...records[0]!, id, published, title: 'Pruning deep networks', method: null, claims, techniques: [], targets: [], org: null });
+    for (const [newer, older] of [
+      [[claim(8), claim(15)], [claim(15), claim(8)]],
+      [[claim(15), claim(8)], [claim(8), claim(15)]],
+    ]) {
+      const small = inMemoryIndex([paper('older', '2024-01-01', older!), paper('newer', '2025-01-01', newer!)]);
+      const [first, second] = exhaustiveFuse(small.papers).search('pru');
+      expect(first!.score! / second!.score!).toBeCloseTo(1, 12);
+      // Three letters: stage one's order is the answer.
+      expect((await small.engine.search('pru', { limit: 2 })).hits.map((hit) => hit.fragment.id)).toEqual(['newer', 'older']);
+    }
+  });
+
+  it('counts nothing for a lone query word beside the fields that hold the phrase, as Fuse matches the whole pattern', async () => {
+    // A hundred papers hold "KV cache" in their titles alike; the eighty older ones also name an
+    // organisation with "KV" in it, which Fuse's pattern "kv cache" does not match. Fuse ties all
+    // of them and ranks the newest first; stage one must not prefer the eighty for their lone "kv".
+    const paper = (i: number): PaperRecord => ({
+      ...records[0]!,
+      id: `paper-${i}`,
+      published: `${i < 80 ? 2024 : 2025}-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+      title: `KV cache study number${i}`,
+      method: null,
+      claims: [],
+      techniques: [],
+      targets: [],
+      org: i < 80 ? { id: 'kv-labs', name: 'KV Labs' } : null,
+    });
+    const small = inMemoryIndex(Array.from({ length: 100 }, (_, i) => paper(i)));
+    const reference = exhaustiveFuse(small.papers).search('kv cache').slice(0, 20);
+    expect(new Set(reference.map((result) => result.score)).size).toBe(1);
+    const ours = (await small.engine.search('kv cache', { limit: 20 })).hits.map((hit) => hit.fragment.n);
+    expect(ours).toEqual(reference.map((result) => result.item.n));
+  });
 });
 
 describe('what a query returns', () => {
