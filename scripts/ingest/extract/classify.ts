@@ -47,9 +47,10 @@ function rank(
   threshold: (term: TaxonomyTerm) => number = () => THRESHOLD,
 ): { id: string; score: number }[] {
   return terms
-    .map((term) => ({ id: term.id, score: scoreTerm(term, title, abstract, hyphen), threshold: threshold(term) }))
-    .filter((entry) => entry.score >= entry.threshold)
-    .map(({ id, score }) => ({ id, score }))
+    .flatMap((term) => {
+      const score = scoreTerm(term, title, abstract, hyphen);
+      return score >= threshold(term) ? [{ id: term.id, score }] : [];
+    })
     .sort((a, b) => b.score - a.score);
 }
 
