@@ -257,6 +257,17 @@ describe('search as you type', () => {
     await page.close();
   });
 
+  it('an empty list says what to try instead, and shows no pager', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}?q=zzqxv`);
+    await expect.poll(() => status(page).textContent()).toBe('No papers match “zzqxv”. Try fewer or shorter words, or clear the search and browse with the filters.');
+    expect(await listIds(page)).toEqual([]);
+    expect(await page.locator('nav.pagination').isVisible()).toBe(false);
+    await page.goto(`${server.url}?q=zzqxv&technique=quantization`);
+    await expect.poll(() => status(page).textContent()).toBe('No papers match “zzqxv” and the filters. Untick a filter, or try fewer or shorter words.');
+    await page.close();
+  });
+
   it('the list follows the search box once the box has answered, so it never delays the popup', async () => {
     const page = await browser.newPage();
     await page.goto(server.url);

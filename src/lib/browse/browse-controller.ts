@@ -29,6 +29,13 @@ export async function attachBrowse(root: Host): Promise<BrowseController> {
 /** Counts wait this long after the last keystroke, so typing never waits on (or downloads) the facet lists. */
 const COUNTS_DELAY_MS = 400;
 
+/** What to try when nothing matches: the reader should never face an empty list with no way on. */
+function wayOut(searching: boolean, filtering: boolean): string {
+  if (searching && filtering) return ' Untick a filter, or try fewer or shorter words.';
+  if (searching) return ' Try fewer or shorter words, or clear the search and browse with the filters.';
+  return ' Untick a filter to see more.';
+}
+
 export class BrowseController {
   private state: BrowseState = emptyState();
   private renderCount = 0;
@@ -208,7 +215,7 @@ export class BrowseController {
     const what = query ? ` match “${query}”` : '';
     const filtered = filtering ? (query ? ' and the filters' : ' match the filters') : '';
     const range = papers.length > 0 && total > papers.length ? `; showing ${offset + 1}–${offset + papers.length}` : '';
-    this.status.textContent = `${shown}${what}${filtered}${!what && !filtered ? ' in the catalogue' : ''}${range}.`;
+    this.status.textContent = `${shown}${what}${filtered}${!what && !filtered ? ' in the catalogue' : ''}${range}.${total === 0 ? wayOut(!!query, filtering) : ''}`;
 
     if (facets && (filtering || !query)) this.renderCounts(facets, filters, within);
     else {
