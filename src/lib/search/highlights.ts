@@ -18,10 +18,51 @@ export function fuseHighlights(matches: readonly FuseResultMatch[], query: strin
   const minRun = Math.max(2, Math.min(3, shortestWord));
   for (const match of matches) {
     if (match.key === 'title' || match.key === 'method') {
-      highlights[match.key] = match.indices.filter(([start, end]) => end - start + 1 >= minRun).map(([start, end]) => [start, end]);
+      const text = match.value ?? '';
+      highlights[match.key] = match.indices.flatMap(([start, end]) => {
+        const run = snapToWords(text, start, end);
+        return run && run[1] - run[0] + 1 >= minRun ? [run] : [];
+      });
     }
   }
   return highlights;
+}
+
+const isWordChar = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
+
+/**
+ * A fuzzy run trimmed to what a reader sees as the match: Fuse's pattern may run
+ * past a space into a sliver of the next word ("kv cahce" marks "KV Cache C" in
+ * "KV Cache Compression"). Leading and trailing spaces and punctuation go, and so
+ * does a sliver of an outer word when the run covers less than half of that word.
+ */
+export function snapToWords(text: string, start: number, end: number): [number, number] | null {
+  const trim = () => {
+    while (start <= end && !isWordChar(text[start])) start++;
+    while (end >= start && !isWordChar(text[end])) end--;
+  };
+  trim();
+  const lastBreak = () => {
+    for (let i = end; i > start; i--) if (!isWordChar(text[i])) return i;
+    return -1;
+  };
+  const firstBreak = () => {
+    for (let i = start; i < end; i++) if (!isWordChar(text[i])) return i;
+    return -1;
+  };
+  const after = lastBreak();
+  if (after >= 0) {
+    let wordEnd = end;
+    while (isWordChar(text[wordEnd + 1])) wordEnd++;
+    if ((end - after) * 2 < wordEnd - after) (end = after), trim();
+  }
+  const before = firstBreak();
+  if (before >= 0) {
+    let wordStart = start;
+    while (isWordChar(text[wordStart - 1])) wordStart--;
+    if ((before - start) * 2 < before - wordStart) (start = before), trim();
+  }
+  return start <= end ? [start, end] : null;
 }
 
 /** Without Fuse's matches (short queries), highlight the words of the title and method that start with a query word. */
