@@ -16,13 +16,10 @@ import { type Fragment, type SearchDocument, type TermTable, searchDocument } fr
 import { CANDIDATES, FUSE_KEYS, MAX_SHARD_POSTINGS, RERANK_FROM, SHARD_PREFIX } from '../../src/lib/search/search-options.ts';
 import { indexWords, innerTerms } from '../../src/lib/search/tokenize.ts';
 import { taxonomy } from '../../src/lib/taxonomy.ts';
+import { ItemSlots, itemWeight } from './item-slots.ts';
 
-/** Weight units per unit of Fuse key weight, before quantising to 1..MAX_WEIGHT. */
-const WEIGHT_RESOLUTION = 32;
-/** Postings' weights are small integers (a title item of one word is 96). */
-const MAX_WEIGHT = 255;
 /** Per term and document the summed weight of its items, capped for the best-documents histogram. */
-const MAX_TERM_WEIGHT = 2047;
+const MAX_TERM_WEIGHT = 8191;
 
 export interface SearchIndexFiles {
   /** Path relative to the index directory -> file contents. */
@@ -63,34 +60,33 @@ function* fieldTexts(doc: SearchDocument): Generator<{ text: string; weight: num
   }
 }
 
+/** The weight of each item of a document, in field order. */
+function itemWeights(doc: SearchDocument): number[] {
+  return [...fieldTexts(doc)].map(({ text, weight }) => itemWeight(text, weight));
+}
+
 /**
- * Term -> the weight of each field item (the title, the method, one label, one
- * claim) of one document that holds it: Fuse's key weight x 1/sqrt(item length),
- * quantised. No two items of a document share a weight (a tie moves one unit),
- * so the engine can tell the items a query's words hit apart and count each
- * once, as Fuse counts a field once however many of its words match.
+ * Term -> the slot of each field item (the title, the method, one label, one
+ * claim) of one document that holds it. The slot table gives the item's
+ * weight, Fuse's key weight x 1/sqrt(item length); no two items of a document
+ * share a slot, so the engine can tell the items a query's words hit apart and
+ * count each once, as Fuse counts a field once however many of its words match.
  */
-export function termItemWeights(doc: SearchDocument, isWordStart?: (ending: string) => boolean): Map<string, number[]> {
-  const weights = new Map<string, number[]>();
-  const taken = new Set<number>();
-  for (const { text, weight } of fieldTexts(doc)) {
-    const norm = 1 / Math.sqrt(text.split(/\s+/).filter(Boolean).length || 1);
-    let itemWeight = quantise(weight * norm * WEIGHT_RESOLUTION);
-    // Nearest free weight, alternately above and below; a paper has far fewer items than weights.
-    for (let step = 1; taken.has(itemWeight) && step <= 2 * MAX_WEIGHT; step++) itemWeight = quantise(itemWeight + (step % 2 === 1 ? step : -step));
-    taken.add(itemWeight);
+function termItemSlots(doc: SearchDocument, slots: ItemSlots, isWordStart?: (ending: string) => boolean): Map<string, number[]> {
+  const slotsByTerm = new Map<string, number[]>();
+  const texts = [...fieldTexts(doc)];
+  const assigned = slots.assign(itemWeights(doc));
+  texts.forEach(({ text }, item) => {
     const { words, pairs } = indexWords(text);
     const phrases = pairs.map(({ left, right, spaced }) => bigram(left, right, spaced));
     for (const term of new Set([...words, ...innerTerms(text, isWordStart), ...phrases])) {
-      let list = weights.get(term);
-      if (!list) weights.set(term, (list = []));
-      list.push(itemWeight);
+      let list = slotsByTerm.get(term);
+      if (!list) slotsByTerm.set(term, (list = []));
+      list.push(assigned[item]!);
     }
-  }
-  return weights;
+  });
+  return slotsByTerm;
 }
-
-const quantise = (value: number) => Math.max(1, Math.min(MAX_WEIGHT, Math.round(value)));
 
 export interface BuildOptions {
   /** Postings above which a prefix is split one letter deeper. */
@@ -106,14 +102,15 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
   const fragments = papers.map(toFragment);
   const documents = fragments.map((fragment) => searchDocument(fragment, terms));
   const isWordStart = wordStarts(documents);
+  const slots = new ItemSlots(documents.map(itemWeights));
   // term -> its postings, one per item, docs ascending because papers are visited in order.
-  const postings = new Map<string, { docs: number[]; weights: number[] }>();
+  const postings = new Map<string, { docs: number[]; slots: number[] }>();
   fragments.forEach((fragment, n) => {
     files.set(indexPaths.fragment(n), json(fragment));
-    for (const [term, weights] of termItemWeights(documents[n]!, isWordStart)) {
+    for (const [term, itemSlots] of termItemSlots(documents[n]!, slots, isWordStart)) {
       let list = postings.get(term);
-      if (!list) postings.set(term, (list = { docs: [], weights: [] }));
-      for (const weight of weights) list.docs.push(n), list.weights.push(weight);
+      if (!list) postings.set(term, (list = { docs: [], slots: [] }));
+      for (const slot of itemSlots) list.docs.push(n), list.slots.push(slot);
     }
   });
 
@@ -144,11 +141,11 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
   const bestDocuments = (prefixTerms: readonly string[]): number[] => {
     const touched: number[] = [];
     for (const term of prefixTerms) {
-      const { docs, weights } = postings.get(term)!;
+      const { docs, slots: itemSlots } = postings.get(term)!;
       for (let i = 0; i < docs.length; ) {
         const doc = docs[i];
         let sum = 0;
-        for (; i < docs.length && docs[i] === doc; i++) sum += weights[i];
+        for (; i < docs.length && docs[i] === doc; i++) sum += slots.weights[itemSlots[i]!]!;
         if (bestWeight[doc] === 0) touched.push(doc);
         bestWeight[doc] = Math.max(bestWeight[doc], Math.min(MAX_TERM_WEIGHT, sum));
       }
@@ -172,12 +169,12 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
   const shards: string[] = [];
   for (const [name, shardTerms] of groupBy(sortedTerms, (term) => shardName(term, split, SHARD_PREFIX))) {
     const lists = shardTerms.map((term) => postings.get(term)!);
-    const shard: Shard = { terms: shardTerms, docs: lists.map((list) => encodeDeltas(list.docs)), weights: lists.map((list) => list.weights) };
+    const shard: Shard = { terms: shardTerms, docs: lists.map((list) => encodeDeltas(list.docs)), slots: lists.map((list) => list.slots) };
     files.set(indexPaths.shard(name), json(shard));
     shards.push(name);
   }
 
-  const meta: IndexMeta = { format: INDEX_FORMAT, count: papers.length, shards, split: [...split], terms };
+  const meta: IndexMeta = { format: INDEX_FORMAT, count: papers.length, shards, split: [...split], terms, slotWeights: slots.weights };
   files.set(indexPaths.meta, json(meta));
   files.set(indexPaths.facets, json(buildFacetIndex(papers)));
   const byTitle = papers.map((_, n) => n).sort((a, b) => compareText(papers[a].title.toLowerCase(), papers[b].title.toLowerCase()) || a - b);

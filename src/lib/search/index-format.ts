@@ -15,7 +15,7 @@ import type { BrowseFacet } from '../browse/facet-names.ts';
 import type { TermTable } from './search-document.ts';
 
 /** Bumped when the file layout changes, so old caches never meet new code. */
-export const INDEX_FORMAT = 7;
+export const INDEX_FORMAT = 8;
 
 export interface IndexMeta {
   format: number;
@@ -33,26 +33,29 @@ export interface IndexMeta {
   split: string[];
   /** Taxonomy labels and synonyms per id, to rebuild what search sees from a fragment. */
   terms: TermTable;
+  /** Each item slot's weight (a posting's slot names its item; see Shard). */
+  slotWeights: number[];
 }
 
 /**
  * Sorted terms and, per term, one posting for each field item holding it (the
  * title, the method, one label, one claim): `docs[i]` the documents,
- * delta-encoded (a repeated document is a 0), `weights[i]` the items' weights.
- * Within a document every item has a weight of its own, so a weight names its
- * item: a query counts an item once however many of its words match, as Fuse
- * counts a field once. Two columns, because they compress better apart.
+ * delta-encoded (a repeated document is a 0), `slots[i]` the items' slots.
+ * Within a document every item has a slot of its own, so a slot names its
+ * item (a query counts an item once however many of its words match, as Fuse
+ * counts a field once), and `IndexMeta.slotWeights` gives its weight. Two
+ * columns, because they compress better apart.
  */
 export interface Shard {
   terms: string[];
   docs: number[][];
-  weights: number[][];
+  slots: number[][];
 }
 
 /** A term's postings, as a shard holds them. */
 export interface Postings {
   docs: readonly number[];
-  weights: readonly number[];
+  slots: readonly number[];
 }
 
 export interface FacetValueIndex {

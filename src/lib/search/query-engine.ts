@@ -138,7 +138,7 @@ export class SearchEngine {
   private wordScores = new Float64Array(0);
   /** The lowest word score per document, for phrase-like ranking. */
   private weakest = new Float64Array(0);
-  private itemScorer = new ItemScorer(0);
+  private itemScorer = new ItemScorer(0, []);
   private hitCounts = new Uint8Array(0);
   private last: (Answer & { key: string }) | null = null;
 
@@ -152,7 +152,7 @@ export class SearchEngine {
       this.scores = new Float64Array(this.meta.count);
       this.wordScores = new Float64Array(this.meta.count);
       this.weakest = new Float64Array(this.meta.count);
-      this.itemScorer = new ItemScorer(this.meta.count);
+      this.itemScorer = new ItemScorer(this.meta.count, this.meta.slotWeights);
       this.hitCounts = new Uint8Array(this.meta.count);
       warmUpFuse();
     }
@@ -486,7 +486,7 @@ export class SearchEngine {
     if (!this.shards.has(name)) return NO_POSTINGS;
     const shard = (await this.file(indexPaths.shard(name))) as Shard;
     const i = lowerBound(shard.terms, term);
-    return shard.terms[i] === term ? { docs: shard.docs[i]!, weights: shard.weights[i]! } : NO_POSTINGS;
+    return shard.terms[i] === term ? { docs: shard.docs[i]!, slots: shard.slots[i]! } : NO_POSTINGS;
   }
 
   /** Per document, the summed weight of the items holding each adjacent pair of query words together, at the pair's best-matching variant. */
@@ -504,7 +504,7 @@ export class SearchEngine {
   }
 }
 
-const NO_POSTINGS: Postings = { docs: [], weights: [] };
+const NO_POSTINGS: Postings = { docs: [], slots: [] };
 
 /**
  * The edits Fuse's threshold allows a word of this length, and one: how many leading letters a
