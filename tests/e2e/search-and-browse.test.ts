@@ -323,6 +323,23 @@ describe('accessibility of search states', () => {
     await page.close();
   });
 
+  it('at 360 px wide, folds the filters so the first screen shows papers, and counts what is ticked', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(server.url);
+    const filters = page.locator('[data-filters]');
+    await expect.poll(() => filters.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
+    const firstCard = page.locator('#paper-list > .paper-card').first();
+    expect((await firstCard.boundingBox())!.y).toBeLessThan(740);
+    await filters.locator(':scope > summary').click();
+    await page.getByRole('checkbox', { name: /^Quantization \d+$/ }).check();
+    await expect.poll(() => filters.locator(':scope > summary').textContent()).toBe('Filters (1 ticked)');
+    // An address that ticks filters opens them, so the reader sees what narrows the list.
+    await page.goto(`${server.url}?technique=quantization`);
+    await expect.poll(() => filters.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(true);
+    await expect.poll(() => filters.locator(':scope > summary').textContent()).toBe('Filters (1 ticked)');
+    await page.close();
+  });
+
   it('is usable at 360 px wide with filters and results', async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
     await page.goto(`${server.url}?technique=quantization`);

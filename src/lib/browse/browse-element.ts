@@ -5,10 +5,13 @@
  * when the reader changes something, or arrives with a state in the URL.
  */
 import { MIN_QUERY_LENGTH } from '../search/search-options.ts';
+import { BROWSE_FACETS } from './facet-names.ts';
 import type { BrowseController } from './browse-controller.ts';
 
 /** How long after the last keystroke the list catches up with the search box. */
 const LIST_FOLLOW_MS = 150;
+/** Where the filters stack above the list instead of beside it (global.css, `.catalogue`). */
+const NARROW_SCREEN = '(max-width: 59.99rem)';
 /** If the search box never answers (a failed fetch), the list follows after this long anyway. */
 const LIST_FOLLOW_AT_LATEST_MS = 2000;
 
@@ -21,6 +24,7 @@ export class PaperBrowse extends HTMLElement {
     const form = this.querySelector('form');
     if (!form) return;
     form.hidden = false;
+    this.foldFiltersOnNarrowScreens(form);
     form.addEventListener('change', () => void this.start().then((controller) => controller.fromForm()));
     form.addEventListener('submit', (event) => event.preventDefault());
     this.querySelector('[data-clear]')?.addEventListener('click', () => void this.start().then((controller) => controller.clearFilters()));
@@ -51,6 +55,26 @@ export class PaperBrowse extends HTMLElement {
       if (!partial && query === awaited) follow(query);
     });
     if (window.location.search.length > 1) void this.start().then((controller) => controller.fromUrl());
+  }
+
+  /**
+   * On a phone the filters would fill the first screens above the papers: they start folded
+   * there (open when the address ticks some), and their summary counts what is ticked.
+   */
+  private foldFiltersOnNarrowScreens(form: HTMLFormElement): void {
+    const filters = form.querySelector<HTMLDetailsElement>('[data-filters]');
+    const ticked = form.querySelector<HTMLElement>('[data-ticked]');
+    if (!filters || !ticked) return;
+    const count = () => {
+      const boxes = form.querySelectorAll('input[type="checkbox"]:checked').length;
+      ticked.textContent = boxes > 0 ? `(${boxes} ticked)` : '';
+    };
+    form.addEventListener('change', count);
+    // The controller ticks the boxes an address names once it has loaded.
+    document.addEventListener('paper-browse:rendered', count);
+    const params = new URLSearchParams(window.location.search);
+    const filtered = BROWSE_FACETS.some((facet) => params.has(facet));
+    if (!filtered && window.matchMedia(NARROW_SCREEN).matches) filters.open = false;
   }
 
   start(): Promise<BrowseController> {
