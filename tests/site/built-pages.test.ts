@@ -47,6 +47,23 @@ describe('paper pages', () => {
     expect(html).toContain('/techniques/reinforcement-learning/');
     for (const source of laser.sources) expect(html).toContain(`<code>${source.digest}</code>, line ${source.line}`);
   });
+
+  it('link to related papers that share a technique or target, each to its built page', () => {
+    const withRelated = records.filter((record) => readPage(sites.default, `/papers/${record.id}/`).includes('id="related-heading"'));
+    const sharesAnId = records.filter((record) => records.some((other) => other !== record && [...other.techniques, ...other.targets].some((id) => [...record.techniques, ...record.targets].includes(id))));
+    expect(withRelated.map((record) => record.id)).toEqual(sharesAnId.map((record) => record.id));
+    for (const record of withRelated) {
+      const html = readPage(sites.default, `/papers/${record.id}/`);
+      const section = html.slice(html.indexOf('id="related-heading"'), html.indexOf('</section>', html.indexOf('id="related-heading"')));
+      const ids = [...section.matchAll(/href="\/papers\/([^/"]+)\/"/g)].map((match) => match[1]);
+      expect(ids.length, record.title).toBeGreaterThan(0);
+      for (const id of ids) {
+        const other = records.find((candidate) => candidate.id === id)!;
+        expect(id).not.toBe(record.id);
+        expect([...other.techniques.filter((t) => record.techniques.includes(t)), ...other.targets.filter((t) => record.targets.includes(t))].length, `${record.title} -> ${other.title}`).toBeGreaterThan(0);
+      }
+    }
+  });
 });
 
 describe('under BASE_PATH=/catalogue/', () => {
