@@ -62,6 +62,14 @@ function rank(
  */
 const ASIDE = /\b(?:unlike|compatible with|integrated with|orthogonal to|complementary to|combined with|on top of)\b[^,.;]*/gi;
 
+/**
+ * Low-rank adaptation (LoRA) fine-tunes a model through small low-rank
+ * adapters; it makes nothing smaller. A paper that uses it to recover accuracy
+ * after pruning, or to tune a compressed model, does not compress by low-rank
+ * factorisation, so the phrase is left out when techniques are scored.
+ */
+const FINE_TUNING_ADAPTERS = /\b(?:low-rank adaptation|lora)\b/gi;
+
 /** Techniques that, with no target named, compress the model's own parameters. */
 const WEIGHT_TECHNIQUES = new Set(['quantization', 'pruning', 'low-rank', 'sharing-merging']);
 
@@ -125,7 +133,13 @@ export function classify(title: string, abstract: string, terms: Taxonomy = taxo
   // Token merging named once in a prompt-compression abstract is the paper's technique; in a
   // weight-pruning abstract, a single "token pruning" is more likely background.
   const usualTargetNamed = (term: TaxonomyTerm) => (term.usualTargets.some((id) => namedIds.has(id)) ? USUAL_TARGET_THRESHOLD : THRESHOLD);
-  const techniques = rank(terms.techniques, title, abstract.replace(ASIDE, ''), 'word-start-only', usualTargetNamed).map((entry) => entry.id);
+  const techniques = rank(
+    terms.techniques,
+    title.replace(FINE_TUNING_ADAPTERS, ''),
+    abstract.replace(ASIDE, '').replace(FINE_TUNING_ADAPTERS, ''),
+    'word-start-only',
+    usualTargetNamed,
+  ).map((entry) => entry.id);
   const targets = withImpliedTargets(named, techniques, terms.targets, title, abstract);
   const others = terms.kinds.filter((kind) => kind.id !== 'method');
   const inTitle = others

@@ -25,6 +25,20 @@ describe('classify', () => {
     expect(classify('Post-Training Quantization Made Simple', 'We propose a post-training quantization method; unlike pruning, it keeps every weight. It quantizes weights to 4 bits.').techniques).toEqual(['quantization']);
   });
 
+  it('does not read fine-tuning with LoRA adapters as low-rank compression', () => {
+    // From the Compresso abstract (digest 000): LoRA tunes the model while it is pruned.
+    const compresso = classify(
+      'Compresso: Structured Pruning with Collaborative Prompting Learns Compact Large Language Models',
+      'In this work, we introduce a new paradigm for structurally pruning LLMs, called Compresso. Compresso addresses the challenges of expensive training costs and data collection by incorporating Low-Rank Adaptation (LoRA) into the L_0 regularization during the instruction tuning process. To this end, Compresso prunes LLaMA-7B to 5.4B, maintaining original performance.',
+      undefined,
+      'Compresso',
+    );
+    expect(compresso.techniques).toEqual(['pruning']);
+    // Low-rank factorisation of the weights is still low-rank compression, beside a LoRA mention.
+    const factorised = classify('Low-Rank Compression of Language Models', 'We factorize every weight matrix into low-rank factors and recover accuracy with LoRA.');
+    expect(factorised.techniques).toEqual(['low-rank']);
+  });
+
   it("takes a technique named once when the paper names one of the technique's usual targets", () => {
     // From the COMI abstract (digest 002): token merging, named once, in a context-compression paper.
     const comi = classify(
