@@ -65,6 +65,26 @@ describe('classify', () => {
     expect(rlkv.techniques).toContain('reinforcement-learning');
   });
 
+  it('reads trimmed redundant thinking as token selection and soft context compression as a learned codec', () => {
+    // From the TrimR abstract (digest 002): redundant thinking is truncated in a reasoning paper.
+    const trimr = classify(
+      'TrimR: Verifier-based Training-Free Thinking Compression for Efficient Test-Time Scaling',
+      'A key inefficiency source is LRMs often generate redundant thinking CoTs, which demonstrate clear structured overthinking and underthinking patterns. We propose TrimR, a verifier-based, training-free, efficient framework for dynamic CoT compression to trim reasoning and enhance test-time scaling.',
+      undefined,
+      'TrimR',
+    );
+    expect(trimr.targets).toEqual(['reasoning']);
+    expect(trimr.techniques).toEqual(['token-selection']);
+    // From the CompLLM abstract (digest 000): the context is mapped to latent representations.
+    const compllm = classify(
+      'CompLLM: Compression for Long Context Q&A',
+      'While soft context compression methods, which map input text to smaller latent representations, have shown promise, their real-world adoption is limited. In this work, we introduce CompLLM, a soft compression technique designed for practical deployment.',
+      undefined,
+      'CompLLM',
+    );
+    expect(compllm.techniques).toEqual(['learned-codec']);
+  });
+
   it('gives exactly one kind, from the title when it says so', () => {
     expect(classify('Model Compression and Efficient Inference for Large Language Models: A Survey', 'This paper surveys quantization and pruning.').kind).toBe('survey');
     expect(classify('Qwen2.5-1M Technical Report', 'We release the Qwen2.5-1M series.').kind).toBe('report');
