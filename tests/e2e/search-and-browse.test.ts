@@ -80,11 +80,14 @@ describe('facets on the home page', () => {
     const top = await listIds(page);
     const byUpvotes = [...records].sort((a, b) => (b.upvotes ?? -1) - (a.upvotes ?? -1));
     expect(records.find((record) => record.id === top[0])!.upvotes).toBe(byUpvotes[0]!.upvotes);
+    // The lede names the order the list is in, not the static page's default.
+    expect(await page.locator('[data-list-order]').textContent()).toBe('most upvoted first');
 
     await page.locator('select[name="sort"]').selectOption('title');
     await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('title');
     const byTitle = [...records].sort((a, b) => (a.title.toLowerCase() < b.title.toLowerCase() ? -1 : 1)).map((record) => record.id);
     await expect.poll(() => listIds(page)).toEqual(byTitle.slice(0, LIST_PAGE_SIZE));
+    expect(await page.locator('[data-list-order]').textContent()).toBe('by title');
 
     await page.getByRole('link', { name: 'Next page' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('page')).toBe('2');
@@ -251,6 +254,7 @@ describe('search as you type', () => {
     await expect.poll(() => status(page).textContent()).toMatch(new RegExp(`^${benchmarks.length} papers match the filters[.;]`));
     await typeQuery(page, 'reasoning');
     await expect.poll(() => status(page).textContent()).toContain('match “reasoning” and the filters');
+    expect(await page.locator('[data-list-order]').textContent()).toBe('best match first');
     const ids = await listIds(page);
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.every((id) => benchmarks.some((record) => record.id === id))).toBe(true);

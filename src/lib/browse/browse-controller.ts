@@ -14,7 +14,7 @@ import { type Bitset, intersect, popcount } from './bitset.ts';
 import { FacetEngine, type Filters, pageOf } from './facet-engine.ts';
 import { BROWSE_FACETS } from './facet-names.ts';
 import { paperCard } from './render.ts';
-import { type BrowseState, type ListSort, effectiveSort, emptyState, parseState, serializeState } from './url-state.ts';
+import { type BrowseState, LIST_ORDER_WORDS, type ListSort, effectiveSort, emptyState, parseState, serializeState } from './url-state.ts';
 
 interface Host extends HTMLElement {
   allowed: Uint32Array | null;
@@ -44,6 +44,8 @@ export class BrowseController {
   private readonly form: HTMLFormElement;
   private readonly list: HTMLOListElement;
   private readonly status: HTMLElement;
+  /** The lede's "newest first", which must follow the sort the list is shown in. */
+  private readonly orderWords: HTMLElement | null;
   private readonly pager: HTMLElement;
 
   private facets: FacetEngine | null = null;
@@ -61,6 +63,7 @@ export class BrowseController {
     this.form = root.querySelector('form')!;
     this.list = document.getElementById('paper-list') as HTMLOListElement;
     this.status = root.querySelector<HTMLElement>('[data-browse-status]')!;
+    this.orderWords = document.querySelector<HTMLElement>('[data-list-order]');
     // The static pages' pagination gives way to pages of the filtered list.
     document.querySelectorAll<HTMLElement>('[data-static-pagination]').forEach((nav) => (nav.hidden = true));
     this.pager = document.createElement('nav');
@@ -215,6 +218,7 @@ export class BrowseController {
     const what = query ? ` match “${query}”` : '';
     const filtered = filtering ? (query ? ' and the filters' : ' match the filters') : '';
     const range = papers.length > 0 && total > papers.length ? `; showing ${offset + 1}–${offset + papers.length}` : '';
+    if (this.orderWords) this.orderWords.textContent = LIST_ORDER_WORDS[sort];
     this.status.textContent = `${shown}${what}${filtered}${!what && !filtered ? ' in the catalogue' : ''}${range}.${total === 0 ? wayOut(!!query, filtering) : ''}`;
 
     if (facets && (filtering || !query)) this.renderCounts(facets, filters, within);

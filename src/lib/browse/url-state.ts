@@ -9,6 +9,14 @@ import { BROWSE_FACETS, type BrowseFacet } from './facet-names.ts';
 export const LIST_SORTS = ['relevance', 'newest', 'upvotes', 'title'] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
 
+/** How the list is ordered, in words for the page's lede ("230 papers ..., newest first."). */
+export const LIST_ORDER_WORDS: Record<ListSort, string> = {
+  relevance: 'best match first',
+  newest: 'newest first',
+  upvotes: 'most upvoted first',
+  title: 'by title',
+};
+
 export interface BrowseState {
   query: string;
   filters: Record<BrowseFacet, string[]>;
