@@ -4,9 +4,10 @@
  *   npm run eval:extract                          tests/fixtures/extraction-labels.json against content/digests
  *   npm run eval:extract -- --labels FILE --digests DIR [--quiet]
  *
- * Prints precision, recall and F1 per field (exact match for `method` and
- * `kind`), then every disagreement, so a rule change can be judged paper by
- * paper. Labelled papers are matched to records by digest and title line.
+ * Prints precision, recall and F1 per field (exact match for `method`, `kind`
+ * and `number kind`, what each found number measures), then every
+ * disagreement, so a rule change can be judged paper by paper. Labelled
+ * papers are matched to records by digest and title line.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -110,6 +111,7 @@ export function evaluate(labels: Label[], records: PaperRecord[]): Evaluation {
     techniques: [0, 0, 0],
     targets: [0, 0, 0],
     numbers: [0, 0, 0],
+    'number kind': [0, 0, 0],
     links: [0, 0, 0],
   } as Record<string, [number, number, number]>;
   const add = (field: string, tp: number, fp: number, fn: number) => {
@@ -152,6 +154,23 @@ export function evaluate(labels: Label[], records: PaperRecord[]): Evaluation {
     if (numbers.missing.length || numbers.extra.length) {
       disagree('numbers', `missing [${numbers.missing.join('; ')}]`, `extra [${numbers.extra.join('; ')}]`);
     }
+    // What each found number measures, for the labelled numbers the extractor also found
+    // (a number it missed counts once, under `numbers`).
+    const unpaired = [...record.numbers];
+    for (const number of label.numbers) {
+      if (!number.kind) continue;
+      const key = numberKey(number.value, number.min, number.max, number.unit);
+      const sameKey = (found: (typeof unpaired)[number]) => numberKey(found.value, undefined, undefined, found.unit) === key;
+      let at = unpaired.findIndex((found) => sameKey(found) && found.text === number.text);
+      if (at < 0) at = unpaired.findIndex(sameKey);
+      if (at < 0) continue;
+      const [found] = unpaired.splice(at, 1);
+      if (found!.kind === number.kind) add('number kind', 1, 0, 0);
+      else {
+        add('number kind', 0, 1, 1);
+        disagree('number kind', `${number.text}: ${number.kind}`, `${found!.text}: ${found!.kind}`);
+      }
+    }
     const expectedLinks = label.links.map((url) => normaliseUrl(url) ?? url);
     const gotLinks = record.links.map((link) => link.url);
     const links = matchMultiset([...new Set(expectedLinks)], [...new Set(gotLinks)]);
@@ -171,7 +190,7 @@ export function formatEvaluation(evaluation: Evaluation, quiet = false): string 
   }
   for (const label of evaluation.missing) lines.push(`  no record for label ${label.digest}:${label.line} ${label.title}`);
   if (!quiet) {
-    for (const field of ['method', 'kind', 'techniques', 'targets', 'numbers', 'links']) {
+    for (const field of ['method', 'kind', 'techniques', 'targets', 'numbers', 'number kind', 'links']) {
       const rows = evaluation.disagreements.filter((row) => row.field === field);
       if (rows.length === 0) continue;
       lines.push('', `Disagreements on ${field} (${rows.length}):`);

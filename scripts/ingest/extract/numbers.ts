@@ -119,40 +119,99 @@ export function extractNumbers(abstract: string): PaperNumber[] {
   return numbers;
 }
 
-/** Words around the number decide what it measures; the nearest clue wins. */
+const MEMORY = /\bmemory(?: size| usage)?\b|\bfootprint\b|\bvram\b/g;
+/**
+ * Words that say what a number measures. At equal distance from the number,
+ * the earlier entry wins. `other` names what none of the kinds covers (cost,
+ * compute, data, a longer input), so its words are not read as some other kind.
+ */
+const CLUES: readonly { kind: NumberKind; pattern: RegExp }[] = [
+  { kind: 'compression-ratio', pattern: /\bcompression (?:rates?|ratios?|factors?)\b|\bbd-?rate\b|\bbit-?rate|\bbit rates?\b|\bbits-per-pixel\b|\bbpp\b|\bbpb\b|\bbits per (?:pixel|byte)\b|\bbits of\b|\bsparsity\b|\bpruning ratios?\b|\bbandwidth\b|\bkv[- ]cache (?:size|budgets?)\b|\bcache budgets?\b/g },
+  { kind: 'memory-reduction', pattern: MEMORY },
+  { kind: 'speedup', pattern: /\bspeed-?ups?\b|\bspeeds? up\b|\bspeed\b|\bfaster\b|\bthroughput\b|\blatency\b|\baccelerat\w*|\binference times?\b|\bend-to-end inference\b|\bruntime\b|\bdelay\b|\btime to first token\b|\bttft\b|\bwall-clock\b|\bprefill\b|\bon (?:nvidia|amd|intel|apple|qualcomm)\b/g },
+  { kind: 'token-reduction', pattern: /\btokens?\b|\blength\b|\bcot\b|\breasoning steps?\b|\bverbos\w*|\bconcise\b|\bshorter\b/g },
+  { kind: 'size-reduction', pattern: /\bmodel size\b|\bsize\b|\bstorage\b|\bparameters?\b|\bparams\b|\bweights?\b|\bdisk\b|\bsmaller\b|\bfile\b|\branks?\b/g },
+  { kind: 'other', pattern: /\bflops\b|\bcomputation\b|\bcosts?\b(?!-)|\bbudget\b|\blonger\b|\benergy\b|\bdatasets?\b/g },
+  { kind: 'accuracy-change', pattern: /\baccura\w*|\bperplexity\b|\bppl\b|\bscores?\b|\bf1\b|\bbleu\b|\brouge\w*|\bpsnr\b|\bms-ssim\b|\bssim\b|\bfid\b|\blpips\b|\bpass@|\bexact match\b|\bwin rate\b|\bperformance\b|\bquality\b/g },
+];
+/** "Compressed", "compression": usually what a number measures, unless a word above says more. */
+const COMPRESSION = /\bcompress(?:es|ed|ing|ion)?\b/g;
+/** Words that say a result changed without saying what; read as accuracy. */
+const GENERIC_GAIN = /\bimprov\w*|\bgains?\b|\bdegrad\w*|\bdrops?\b|\boutperform\w*|\bsurpass\w*|\bbenchmarks?\b/g;
+/** "with negligible impact on accuracy": says accuracy did not change, so it is no clue. */
+const NO_CHANGE =
+  /\b(?:with(?:out)?|while)\s+(?:\w+\s+){0,3}(?:impact|loss|drop|degradation|decline|change|cost)\s+(?:on|in|of|to)\s+(?:[\w-]+\s+){0,2}(?:accuracy|performance|quality)\b|\b(?:while|without)\s+(?:maintaining|preserving|retaining|keeping|sacrificing|compromising|hurting|harming|losing)\s+(?:[\w-]+\s+){0,3}(?:accuracy|performance|quality)\b/g;
+/** Where a number's clause starts or ends. */
+const CLAUSE_BREAK = /[,;:()]|\s(?:and|while|with|whereas|but|at|compared|despite)\s/g;
+/** The rest of a list the number heads: in "2.21%, 11.43%, and 4.81% higher scores" all share "higher scores". */
+const LIST_REST = /^(?:\s*(?:,|\/|and|or|,\s*and)\s*[-+−~]?\d[\d.,]*\s?(?:%|x|×|times|percent)?)+/;
+
+/** Distance from the number to the nearest match of `pattern` in the text before and after it, or Infinity. */
+function nearest(pattern: RegExp, before: string, after: string): number {
+  let best = Infinity;
+  for (const match of before.matchAll(pattern)) best = Math.min(best, before.length - (match.index + match[0].length));
+  const first = after.matchAll(pattern).next();
+  if (!first.done) best = Math.min(best, first.value.index);
+  return best;
+}
+
+function nearestClue(clues: readonly { kind: NumberKind; pattern: RegExp }[], before: string, after: string): NumberKind | null {
+  let kind: NumberKind | null = null;
+  let distance = Infinity;
+  for (const clue of clues) {
+    const found = nearest(clue.pattern, before, after);
+    if (found < distance) [kind, distance] = [clue.kind, found];
+  }
+  return kind;
+}
+
+/**
+ * Within a number's clause: a compression word on either side, or a word after
+ * the number saying it improved ("5x compression improvement", "a 4% improvement
+ * on compressed models"), whichever is nearer.
+ */
+function compressionOrGain(before: string, after: string): NumberKind | null {
+  const compression = nearest(COMPRESSION, before, after);
+  const gain = nearest(GENERIC_GAIN, '', after);
+  if (compression === Infinity && gain === Infinity) return null;
+  return compression <= gain ? 'compression-ratio' : 'accuracy-change';
+}
+
+/**
+ * What a number measures, from the words nearest to it: first within its own
+ * clause ("reducing parameters by 48 percent", "60% smaller and 30% faster"),
+ * then anywhere in the sentence ("surpassing VTM by -15.91%, -21.34% ... BD-rate"),
+ * and only then from words that say a result improved without saying what.
+ * "X% of the Y" measures Y.
+ */
 export function numberKind(unit: string, sentence: string, start: number, length: number): NumberKind {
-  const before = sentence.slice(Math.max(0, start - 70), start).toLowerCase();
-  const after = sentence.slice(start + length, start + length + 60).toLowerCase();
-  const near = `${before} ${after}`;
-  if (unit === 'bits' || /^\s*(?:bits?|-bit)/.test(after)) return 'bits-per-parameter';
-  const memory = /\bmemory|footprint|vram|kv[- ]cache (?:size|memory)|cache size\b/;
-  const size = /\b(?:model size|size|storage|parameters?|params|weights?|disk|smaller|file)\b/;
-  const tokens = /\btokens?\b|\blength\b|\bcot\b|\breasoning steps?\b|\bresponse\b|\boutput\b|\bverbos/;
-  const speed = /\bspeed-?ups?\b|\bfaster\b|\bthroughput\b|\blatency\b|\baccelerat|\bspeeds? up\b|\binference time\b|\bwall-clock\b|\bdecoding speed\b|\bprefill/;
-  const compression = /\bcompression (?:rate|ratio|factor)s?\b|\bcompress(?:es|ing|ion)?\b|\bbd-?rate\b|\bbitrate\b|\bbit-rate\b/;
-  const accuracy = /\baccura|\bperplexity\b|\bppl\b|\bscore|\bpoints?\b|\bf1\b|\bbleu\b|\brouge|\bpsnr\b|\bms-ssim\b|\bssim\b|\bpass@|\bgains?\b|\bimprov|\bdegrad|\bdrop\b|\bperformance\b|\bexact match\b|\bwin rate\b|\bbenchmark/;
+  const rawAfter = sentence.slice(start + length);
+  if (unit === 'bits' || (unit !== 'x' && /^\s*(?:bits?|-bits?)\b/.test(rawAfter))) return 'bits-per-parameter';
+  if (/^(?:bpp|bpb|bpd)$/.test(unit)) return 'compression-ratio';
   if (unit === 'dB' || unit === 'points') return 'accuracy-change';
-  if (/^(?:GB|MB|TB|KB|GiB)$/.test(unit)) return memory.test(near) ? 'memory-reduction' : 'size-reduction';
+  const blank = (text: string) => text.toLowerCase().replace(NO_CHANGE, (phrase) => ' '.repeat(phrase.length));
+  const before = blank(sentence.slice(0, start));
+  const after = blank(rawAfter.replace(LIST_REST, (list) => ' '.repeat(list.length)));
+  if (/^(?:GB|MB|TB|KB|GiB)$/.test(unit)) return nearest(MEMORY, before.slice(-70), after.slice(0, 60)) < Infinity ? 'memory-reduction' : 'size-reduction';
   if (unit === 'tokens') return 'token-reduction';
-  if (unit === 'x') {
-    if (speed.test(near)) return 'speedup';
-    if (memory.test(near)) return 'memory-reduction';
-    if (tokens.test(after) || /\bfewer tokens\b/.test(near)) return 'token-reduction';
-    if (compression.test(near) || size.test(near)) return 'compression-ratio';
-    return 'other';
-  }
-  if (unit === '%' || unit === '') {
-    // The clause right before the number usually names what changed: "reducing token usage by 63%".
-    const clue = (pattern: RegExp) => pattern.test(before.slice(-45)) || pattern.test(after.slice(0, 30));
-    if (clue(memory)) return 'memory-reduction';
-    if (clue(tokens)) return 'token-reduction';
-    if (clue(speed)) return 'speedup';
-    if (clue(accuracy)) return 'accuracy-change';
-    if (clue(size)) return 'size-reduction';
-    if (clue(compression)) return 'compression-ratio';
-    if (accuracy.test(near)) return 'accuracy-change';
-  }
-  return 'other';
+  const breaksBefore = [...before.matchAll(CLAUSE_BREAK)];
+  const lastBreak = breaksBefore.at(-1);
+  const clauseBefore = lastBreak ? before.slice(lastBreak.index + lastBreak[0].length) : before;
+  const breakAfter = after.search(CLAUSE_BREAK);
+  const clauseAfter = breakAfter < 0 ? after : after.slice(0, breakAfter);
+  // The words right after the number name it ("8x compressed", "60% smaller"); "X% of the Y" measures Y.
+  const nextWords = /^\s*[\w-]+(?:\s+[\w-]+)?/.exec(clauseAfter)?.[0] ?? '';
+  const named = nearestClue(CLUES, '', nextWords) ?? (nearest(COMPRESSION, '', nextWords) < Infinity ? 'compression-ratio' : null);
+  const ofWhat = /^\s*of\b/.test(after) ? nearestClue(CLUES, '', clauseAfter) : null;
+  return (
+    named ??
+    ofWhat ??
+    nearestClue(CLUES, clauseBefore, clauseAfter) ??
+    compressionOrGain(clauseBefore, clauseAfter) ??
+    nearestClue(CLUES, before, after) ??
+    (nearest(COMPRESSION, before, after) < Infinity ? 'compression-ratio' : null) ??
+    (nearest(GENERIC_GAIN, before, after) < Infinity ? 'accuracy-change' : 'other')
+  );
 }
 
 /** Metric and benchmark words a sentence may tie a number to. */

@@ -68,3 +68,59 @@ describe('extractNumbers on more digest wording', () => {
     expect(values('Nacrith achieves 0.918 bits per byte (bpb) on alice29.txt.')).toEqual([[0.918, 'bpb']]);
   });
 });
+
+describe('what a number measures, on digest sentences', () => {
+  const kinds = (sentence: string) => extractNumbers(sentence).map((n) => [n.text, n.kind]);
+
+  it('reads the words right after the number, and "X% of the Y" as a share of Y', () => {
+    // ZipLM and ERNIE-Tiny (digests 003 and 002).
+    expect(kinds('In particular, when compressing GPT2 model, it outperforms DistilGPT2 while being 60% smaller and 30% faster.')).toEqual([
+      ['60%', 'size-reduction'],
+      ['30%', 'speedup'],
+    ]);
+    expect(kinds('ERNIE-Tiny outperforms BERT base by 0.4% accuracy with 7.5x fewer parameters and 9.4x faster inference speed.')).toEqual([
+      ['0.4%', 'accuracy-change'],
+      ['7.5x', 'size-reduction'],
+      ['9.4x', 'speedup'],
+    ]);
+    // DynamicKV (digest 001): a share of the cache is its compression, a share of the performance an accuracy figure.
+    expect(kinds('Our method retains only 1.7% of the KV cache size while achieving ~85% of the Full KV cache performance on LongBench.')).toEqual([
+      ['1.7%', 'compression-ratio'],
+      ['~85%', 'accuracy-change'],
+    ]);
+  });
+
+  it('reads what a change is of, not an accuracy the sentence says did not change', () => {
+    // TrimR (digest 002): the runtime improves; accuracy is named only as unharmed.
+    expect(
+      kinds('In particular, on the four MATH500, AIME24, AIME25, and GPQA benchmarks, the reasoning runtime of Pangu Pro MoE, Pangu-R-38B, QwQ-32B, and DeepSeek-R1-Distill-Qwen-32B is improved by up to 70% with negligible impact on accuracy.'),
+    ).toEqual([['70%', 'speedup']]);
+    // Think Silently, Think Fast (digest 003).
+    expect(kinds('It reduces reasoning chain length by 53.3% with only 4.8% performance degradation compared to explicit CoT method.')).toEqual([
+      ['53.3%', 'token-reduction'],
+      ['4.8%', 'accuracy-change'],
+    ]);
+  });
+
+  it('gives every number of a list what the list shares', () => {
+    // Compresso (digest 000) and CMIC (digest 001).
+    expect(kinds('Compresso achieves up to 2.21%, 11.43%, 7.04%, and 4.81% higher scores on the commonsense reasoning, reading comprehension, MMLU, and BBH benchmarks.').map(([, kind]) => kind)).toEqual(
+      Array(4).fill('accuracy-change'),
+    );
+    expect(kinds('CMIC achieves state-of-the-art rate-distortion performance, surpassing VTM-21.0 by -15.91%, -21.34%, and -17.58% BD-rate on Kodak, Tecnick, and CLIC benchmarks.').map(([, kind]) => kind)).toEqual(
+      Array(3).fill('compression-ratio'),
+    );
+  });
+
+  it('tells a compression gain from a speed-up in the same sentence', () => {
+    // L-GreCo (digest 002) and LLMLingua-2 (digest 002).
+    expect(kinds('L-GreCo achieves up to 2.5times training speedup and up to 5times compression improvement over efficient implementations.')).toEqual([
+      ['2.5times', 'speedup'],
+      ['5times', 'compression-ratio'],
+    ]);
+    expect(kinds('LLMLingua-2 accelerates the end-to-end latency by 1.6x-2.9x with compression ratios of 2x-5x.')).toEqual([
+      ['1.6x-2.9x', 'speedup'],
+      ['2x-5x', 'compression-ratio'],
+    ]);
+  });
+});
