@@ -140,7 +140,7 @@ const COMPRESSION = /\bcompress(?:es|ed|ing|ion)?\b/g;
 const GENERIC_GAIN = /\bimprov\w*|\bgains?\b|\bdegrad\w*|\bdrops?\b|\boutperform\w*|\bsurpass\w*|\bbenchmarks?\b/g;
 /** "with negligible impact on accuracy": says accuracy did not change, so it is no clue. */
 const NO_CHANGE =
-  /\b(?:with(?:out)?|while)\s+(?:\w+\s+){0,3}(?:impact|loss|drop|degradation|decline|change|cost)\s+(?:on|in|of|to)\s+(?:[\w-]+\s+){0,2}(?:accuracy|performance|quality)\b|\b(?:while|without)\s+(?:maintaining|preserving|retaining|keeping|sacrificing|compromising|hurting|harming|losing)\s+(?:[\w-]+\s+){0,3}(?:accuracy|performance|quality)\b/g;
+  /\b(?:with(?:out)?|while)\s+(?:\w+\s+){0,3}(?:impact|loss|drop|degradation|decline|change|cost)\s+(?:on|in|of|to)\s+(?:[\w-]+\s+){0,2}(?:accuracy|performance|quality)\b|\b(?:while|without)\s+(?:maintaining|preserving|retaining|keeping|sacrificing|compromising|hurting|harming|losing)\s+(?:[\w-]+\s+){0,3}(?:accuracy|performance|quality)\b/gi;
 /** Where a number's clause starts or ends. */
 const CLAUSE_BREAK = /[,;:()]|\s(?:and|while|with|whereas|but|at|compared|despite)\s/g;
 /** The rest of a list the number heads: in "2.21%, 11.43%, and 4.81% higher scores" all share "higher scores". */
@@ -225,6 +225,7 @@ export function metricOf(sentence: string, end: number): string | null {
   if (benchmark && benchmark.index < 25 && /\d|[A-Z].*[A-Z]/.test(benchmark[1]!) && !/^(?:LLMs?|MLLMs?|VLMs?|GPUs?|CPUs?)$/.test(benchmark[1]!)) {
     return benchmark[1]!;
   }
-  const window = sentence.slice(Math.max(0, end - 80), end + 50);
+  // "with negligible impact on accuracy" names no metric of this number.
+  const window = sentence.slice(Math.max(0, end - 80), end + 50).replace(NO_CHANGE, (phrase) => ' '.repeat(phrase.length));
   return METRICS.exec(window)?.[1] ?? null;
 }
