@@ -1,5 +1,6 @@
 /** Assigns taxonomy ids from the signals in `content/taxonomy.json`: title hits weigh more than abstract hits. */
 import { type Taxonomy, TaxonomyTerm, taxonomy } from '../../../src/lib/taxonomy.ts';
+import { splitSentences } from './sentences.ts';
 
 const TITLE_WEIGHT = 3;
 const ABSTRACT_WEIGHT = 1;
@@ -70,6 +71,37 @@ const ASIDE = /\b(?:unlike|compatible with|integrated with|orthogonal to|complem
  */
 const FINE_TUNING_ADAPTERS = /\b(?:low-rank adaptation|lora)\b/gi;
 
+/**
+ * A coordinated list of techniques, "sparse attention, model quantization, and
+ * speculative sampling": up to four words per item, the last item after "and" or "or".
+ */
+const LIST_OF_ITEMS = /(?:[\w-]+\s+){0,3}[\w-]+(?:,\s+(?:[\w-]+\s+){0,3}[\w-]+)*,?\s+(?:and|or)\s+(?:[\w-]+\s+){0,3}[\w-]+/g;
+/** A sentence about other people's work, or examples of a field: its lists are background. */
+const BACKGROUND_SENTENCE = /\b(?:existing|previous|prior|conventional|traditional|recent (?:work|works|methods|approaches|studies)|such as|e\.g\.|like)\b/i;
+const NEGATED = /\b(?:no|not|without|never)\b/i;
+
+/**
+ * Techniques the paper lists together with one it has: "CPM.cu integrates sparse
+ * attention, model quantization, and speculative sampling" makes quantization and
+ * speculative decoding the paper's, though each is named once. Lists in
+ * background sentences ("recent work compresses the cache through quantization,
+ * pruning or merging") and negated lists ("requiring no pruning or quantization")
+ * add nothing.
+ */
+function listedAlongside(techniques: string[], abstract: string, terms: TaxonomyTerm[]): string[] {
+  const found = [...techniques];
+  for (const sentence of splitSentences(abstract)) {
+    if (BACKGROUND_SENTENCE.test(sentence)) continue;
+    for (const [list] of sentence.matchAll(LIST_OF_ITEMS)) {
+      if (NEGATED.test(list)) continue;
+      const ids = terms.filter((term) => scoreTerm(term, '', list) > 0).map((term) => term.id);
+      if (ids.length < 2 || !ids.some((id) => found.includes(id))) continue;
+      for (const id of ids) if (!found.includes(id)) found.push(id);
+    }
+  }
+  return found;
+}
+
 /** Techniques that, with no target named, compress the model's own parameters. */
 const WEIGHT_TECHNIQUES = new Set(['quantization', 'pruning', 'low-rank', 'sharing-merging']);
 
@@ -133,13 +165,9 @@ export function classify(title: string, abstract: string, terms: Taxonomy = taxo
   // Token merging named once in a prompt-compression abstract is the paper's technique; in a
   // weight-pruning abstract, a single "token pruning" is more likely background.
   const usualTargetNamed = (term: TaxonomyTerm) => (term.usualTargets.some((id) => namedIds.has(id)) ? USUAL_TARGET_THRESHOLD : THRESHOLD);
-  const techniques = rank(
-    terms.techniques,
-    title.replace(FINE_TUNING_ADAPTERS, ''),
-    abstract.replace(ASIDE, '').replace(FINE_TUNING_ADAPTERS, ''),
-    'word-start-only',
-    usualTargetNamed,
-  ).map((entry) => entry.id);
+  const techniqueText = abstract.replace(ASIDE, '').replace(FINE_TUNING_ADAPTERS, '');
+  const ranked = rank(terms.techniques, title.replace(FINE_TUNING_ADAPTERS, ''), techniqueText, 'word-start-only', usualTargetNamed).map((entry) => entry.id);
+  const techniques = listedAlongside(ranked, techniqueText, terms.techniques);
   const targets = withImpliedTargets(named, techniques, terms.targets, title, abstract);
   const others = terms.kinds.filter((kind) => kind.id !== 'method');
   const inTitle = others

@@ -85,6 +85,33 @@ describe('classify', () => {
     expect(compllm.techniques).toEqual(['learned-codec']);
   });
 
+  it('takes techniques listed together with one the paper has, unless the list is background or negated', () => {
+    // From the MiniCPM4 abstract (digest 003): one list names three of its techniques once each.
+    const minicpm = classify(
+      'MiniCPM4: Ultra-Efficient LLMs on End Devices',
+      'Specifically, we propose InfLLM v2, a trainable sparse attention mechanism that accelerates both prefilling and decoding phases for long-context processing. Regarding inference systems, we propose CPM.cu that integrates sparse attention, model quantization, and speculative sampling to achieve efficient prefilling and decoding.',
+      undefined,
+      'MiniCPM4',
+    );
+    expect(minicpm.techniques).toEqual(['pruning', 'quantization', 'speculative-decoding']);
+    // From AQUA-KV (digest 001): the list describes recent work.
+    const aqua = classify(
+      'Cache Me If You Must: Adaptive Key-Value Quantization for Large Language Models',
+      'Recent work has shown that the cached vectors can be compressed through quantization, pruning or merging, but these techniques often compromise quality towards higher compression rates. We propose AQUA-KV, an adaptive quantization for Key-Value caches.',
+      undefined,
+      'AQUA-KV',
+    );
+    expect(aqua.techniques).not.toContain('pruning');
+    // From NIRVANA (digest 001): the list says what the method does not need.
+    const nirvana = classify(
+      'NIRVANA: Neural Implicit Representations of Videos with Adaptive Networks and Autoregressive Patch-wise Modeling',
+      'Implicit Neural Representations (INR) have recently shown to be powerful tool for high-quality video compression. To further enhance efficiency, we perform quantization of the network parameters during training, requiring no post-hoc pruning or quantization.',
+      undefined,
+      'NIRVANA',
+    );
+    expect(nirvana.techniques).not.toContain('pruning');
+  });
+
   it('gives exactly one kind, from the title when it says so', () => {
     expect(classify('Model Compression and Efficient Inference for Large Language Models: A Survey', 'This paper surveys quantization and pruning.').kind).toBe('survey');
     expect(classify('Qwen2.5-1M Technical Report', 'We release the Qwen2.5-1M series.').kind).toBe('report');
