@@ -76,24 +76,25 @@ const FINE_TUNING_ADAPTERS = /\b(?:low-rank adaptation|lora)\b/gi;
  * speculative sampling": up to four words per item, the last item after "and" or "or".
  */
 const LIST_OF_ITEMS = /(?:[\w-]+\s+){0,3}[\w-]+(?:,\s+(?:[\w-]+\s+){0,3}[\w-]+)*,?\s+(?:and|or)\s+(?:[\w-]+\s+){0,3}[\w-]+/g;
-/** A sentence about other people's work, or examples of a field: its lists are background. */
-const BACKGROUND_SENTENCE = /\b(?:existing|previous|prior|conventional|traditional|recent (?:work|works|methods|approaches|studies)|such as|e\.g\.|like)\b/i;
+/** Words that make what follows them about other people's work, or examples of a field. */
+const BACKGROUND = /\b(?:existing|previous|prior|conventional|traditional|recent (?:work|works|methods|approaches|studies)|such as|e\.g\.|like)\b/i;
 const NEGATED = /\b(?:no|not|without|never)\b/i;
 
 /**
  * Techniques the paper lists together with one it has: "CPM.cu integrates sparse
  * attention, model quantization, and speculative sampling" makes quantization and
- * speculative decoding the paper's, though each is named once. Lists in
- * background sentences ("recent work compresses the cache through quantization,
+ * speculative decoding the paper's, though each is named once. Lists after
+ * words about other work ("recent work compresses the cache through quantization,
  * pruning or merging") and negated lists ("requiring no pruning or quantization")
  * add nothing.
  */
 function listedAlongside(techniques: string[], abstract: string, terms: TaxonomyTerm[]): string[] {
   const found = [...techniques];
   for (const sentence of splitSentences(abstract)) {
-    if (BACKGROUND_SENTENCE.test(sentence)) continue;
-    for (const [list] of sentence.matchAll(LIST_OF_ITEMS)) {
-      if (NEGATED.test(list)) continue;
+    for (const match of sentence.matchAll(LIST_OF_ITEMS)) {
+      const list = match[0];
+      // "... outperforms prior methods" after the list does not make the list background.
+      if (NEGATED.test(list) || BACKGROUND.test(sentence.slice(0, match.index + list.length))) continue;
       const ids = terms.filter((term) => scoreTerm(term, '', list) > 0).map((term) => term.id);
       if (ids.length < 2 || !ids.some((id) => found.includes(id))) continue;
       for (const id of ids) if (!found.includes(id)) found.push(id);

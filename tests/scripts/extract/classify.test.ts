@@ -94,6 +94,14 @@ describe('classify', () => {
       'MiniCPM4',
     );
     expect(minicpm.techniques).toEqual(['pruning', 'quantization', 'speculative-decoding']);
+    // From ZipLM (digest 003): "prior" after the list is a comparison, not background.
+    const ziplm = classify(
+      'ZipLM: Hardware-Aware Structured Pruning of Language Models',
+      'Our approach is based on new structured pruning and knowledge distillation techniques, and consistently outperforms prior structured compression methods in terms of accuracy-versus-speedup in experiments on BERT- and GPT-family models.',
+      undefined,
+      'ZipLM',
+    );
+    expect(ziplm.techniques).toEqual(['pruning', 'distillation']);
     // From AQUA-KV (digest 001): the list describes recent work.
     const aqua = classify(
       'Cache Me If You Must: Adaptive Key-Value Quantization for Large Language Models',
