@@ -121,7 +121,8 @@ function isSubsequence(needle: string, haystack: string): boolean {
 }
 
 const CONTRIBUTION_VERB = String.raw`(?:we|this (?:paper|work|study|article)|here we|in this (?:paper|work)),?\s+(?:first\s+|further\s+|also\s+|then\s+|thus\s+|therefore\s+)?(?:propose[sd]?|introduce[sd]?|present[sd]?|develop(?:s|ed)?|design(?:s|ed)?|build|construct|release|create|devise|unveil|offer|contribute)`;
-const CONTRIBUTION = new RegExp(String.raw`(?:\b${CONTRIBUTION_VERB}|\bwe\b(?:[^.;]|\.(?=\d)){0,120}?\band\s+(?:then\s+)?(?:propose|introduce|present|develop)|\bwe\s+(?:\w+\s+){0,2}?(?:propose|introduce|present))\b((?:[^.;:]|;(?=[A-Z])){0,200})`, 'gi');
+// The clause may go on past a colon that opens a numbered list: "we introduce two instantiations: (i) SpecKV, ...".
+const CONTRIBUTION = new RegExp(String.raw`(?:\b${CONTRIBUTION_VERB}|\bwe\b(?:[^.;]|\.(?=\d)){0,120}?\band\s+(?:then\s+)?(?:propose|introduce|present|develop)|\bwe\s+(?:\w+\s+){0,2}?(?:propose|introduce|present))\b((?:[^.;:]|;(?=[A-Z])|:(?=\s*\((?:i|1|a)\))){0,200})`, 'gi');
 /** `FastGen can be deployed`, `AQLM outperforms`: a name as the subject of a result verb. */
 const SUBJECT = new RegExp(String.raw`(?:^|[.;,]\s+|\b(?:and|while|where)\s+)(${NAME})\s+(?:(?:also|further|consistently|significantly|substantially|effectively|successfully)\s+)?(?:achieves|outperforms|reduces|improves|enables|delivers|attains|surpasses|yields|can|compresses|accelerates|maintains|preserves|provides|supports|is able|allows|matches|sets|establishes|employs|leverages|uses|exploits|combines)\b`, 'g');
 const NAMING = new RegExp(String.raw`\b(?:termed|dubbed|called|named|coined|codenamed|denoted(?: as)?|referred to as)\s+(?:as\s+)?["“'‘]?(${NAME})`, 'g');

@@ -23,6 +23,16 @@ describe('extractMethod', () => {
     expect(extractMethod('Deep Gradient Compression', 'In this paper, we find 99.9% of the gradient exchange is redundant, and propose Deep Gradient Compression (DGC) to reduce bandwidth.')).toBe('DGC');
   });
 
+  it('reads the first of the instantiations a contribution lists after a colon', () => {
+    // Draft-based Approximate Inference for LLMs (digest 003).
+    expect(
+      extractMethod(
+        'Draft-based Approximate Inference for LLMs',
+        'Specifically, we introduce two instantiations of our proposed framework: (i) SpecKV, which leverages a draft output to accurately assess the importance of each KV pair for more effective KV cache dropping, and (ii) SpecPC, which uses the draft model\'s attention activations to identify and discard unimportant prompt tokens.',
+      ),
+    ).toBe('SpecKV');
+  });
+
   it('reads termed / dubbed / called', () => {
     expect(extractMethod('Learn to Reason', 'The resulting method is termed LASER-D (Dynamic and Difficulty-aware).')).toBe('LASER-D');
   });
