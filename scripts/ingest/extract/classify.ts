@@ -47,12 +47,15 @@ function rank(
   hyphen: HyphenRule = 'word-start-only',
   threshold: (term: TaxonomyTerm) => number = () => THRESHOLD,
 ): { id: string; score: number }[] {
-  return terms
-    .flatMap((term) => {
-      const score = scoreTerm(term, title, abstract, hyphen);
-      return score >= threshold(term) ? [{ id: term.id, score }] : [];
-    })
+  return scoreAll(terms, title, abstract, hyphen)
+    .filter(({ term, score }) => score >= threshold(term))
+    .map(({ term, score }) => ({ id: term.id, score }))
     .sort((a, b) => b.score - a.score);
+}
+
+/** Every term with its score, above the threshold or not. */
+function scoreAll(terms: TaxonomyTerm[], title: string, abstract: string, hyphen: HyphenRule): { term: TaxonomyTerm; score: number }[] {
+  return terms.map((term) => ({ term, score: scoreTerm(term, title, abstract, hyphen) }));
 }
 
 /**
@@ -71,14 +74,41 @@ const ASIDE = /\b(?:unlike|compatible with|integrated with|orthogonal to|complem
  */
 const FINE_TUNING_ADAPTERS = /\b(?:low-rank adaptation|lora)\b/gi;
 
-/**
- * A coordinated list of techniques, "sparse attention, model quantization, and
- * speculative sampling": up to four words per item, the last item after "and" or "or".
- */
-const LIST_OF_ITEMS = /(?:[\w-]+\s+){0,3}[\w-]+(?:,\s+(?:[\w-]+\s+){0,3}[\w-]+)*,?\s+(?:and|or)\s+(?:[\w-]+\s+){0,3}[\w-]+/g;
 /** Words that make what follows them about other people's work, or examples of a field. */
 const BACKGROUND = /\b(?:existing|previous|prior|conventional|traditional|recent (?:work|works|methods|approaches|studies)|such as|e\.g\.|like)\b/i;
 const NEGATED = /\b(?:no|not|without|never)\b/i;
+/** A list item: up to four plain words ("model quantization", "knowledge distillation techniques"). */
+const ITEM = String.raw`(?:[\w-]+\s+){0,3}[\w-]+`;
+const WHOLE_ITEM = new RegExp(`^${ITEM}$`);
+const ITEM_AT_END = new RegExp(`${ITEM}$`);
+const ITEM_AT_START = new RegExp(`^${ITEM}`);
+
+/**
+ * The coordinated lists of a sentence, "sparse attention, model quantization,
+ * and speculative sampling", each with where it ends: items of plain words
+ * separated by commas, the last after "and" or "or". Found by walking back from
+ * each conjunction, in linear time (one regular expression for the whole list
+ * backtracks badly on long sentences).
+ */
+function listsIn(sentence: string): { list: string; end: number }[] {
+  const lists: { list: string; end: number }[] = [];
+  for (const conjunction of sentence.matchAll(/,?\s+(?:and|or)\s+/g)) {
+    const segments = sentence.slice(0, conjunction.index).split(/,\s+/);
+    const items: string[] = [];
+    while (segments.length > 0) {
+      const segment = segments.pop()!;
+      const item = ITEM_AT_END.exec(segment)?.[0];
+      if (!item) break;
+      items.unshift(item);
+      if (!WHOLE_ITEM.test(segment)) break;
+    }
+    const rest = sentence.slice(conjunction.index + conjunction[0].length);
+    const next = ITEM_AT_START.exec(rest)?.[0];
+    if (items.length === 0 || !next) continue;
+    lists.push({ list: [...items, next].join(', '), end: conjunction.index + conjunction[0].length + next.length });
+  }
+  return lists;
+}
 
 /**
  * Techniques the paper lists together with one it has: "CPM.cu integrates sparse
@@ -86,16 +116,16 @@ const NEGATED = /\b(?:no|not|without|never)\b/i;
  * speculative decoding the paper's, though each is named once. Lists after
  * words about other work ("recent work compresses the cache through quantization,
  * pruning or merging") and negated lists ("requiring no pruning or quantization")
- * add nothing.
+ * add nothing. `mentioned` are the techniques the paper names at all.
  */
-function listedAlongside(techniques: string[], abstract: string, terms: TaxonomyTerm[]): string[] {
+function listedAlongside(techniques: string[], abstract: string, mentioned: TaxonomyTerm[]): string[] {
+  if (techniques.length === 0 || mentioned.every((term) => techniques.includes(term.id))) return techniques;
   const found = [...techniques];
   for (const sentence of splitSentences(abstract)) {
-    for (const match of sentence.matchAll(LIST_OF_ITEMS)) {
-      const list = match[0];
+    for (const { list, end } of listsIn(sentence)) {
       // "... outperforms prior methods" after the list does not make the list background.
-      if (NEGATED.test(list) || BACKGROUND.test(sentence.slice(0, match.index + list.length))) continue;
-      const ids = terms.filter((term) => scoreTerm(term, '', list) > 0).map((term) => term.id);
+      if (NEGATED.test(list) || BACKGROUND.test(sentence.slice(0, end))) continue;
+      const ids = mentioned.filter((term) => scoreTerm(term, '', list) > 0).map((term) => term.id);
       if (ids.length < 2 || !ids.some((id) => found.includes(id))) continue;
       for (const id of ids) if (!found.includes(id)) found.push(id);
     }
@@ -167,8 +197,13 @@ export function classify(title: string, abstract: string, terms: Taxonomy = taxo
   // weight-pruning abstract, a single "token pruning" is more likely background.
   const usualTargetNamed = (term: TaxonomyTerm) => (term.usualTargets.some((id) => namedIds.has(id)) ? USUAL_TARGET_THRESHOLD : THRESHOLD);
   const techniqueText = abstract.replace(ASIDE, '').replace(FINE_TUNING_ADAPTERS, '');
-  const ranked = rank(terms.techniques, title.replace(FINE_TUNING_ADAPTERS, ''), techniqueText, 'word-start-only', usualTargetNamed).map((entry) => entry.id);
-  const techniques = listedAlongside(ranked, techniqueText, terms.techniques);
+  const techniqueScores = scoreAll(terms.techniques, title.replace(FINE_TUNING_ADAPTERS, ''), techniqueText, 'word-start-only');
+  const ranked = techniqueScores
+    .filter(({ term, score }) => score >= usualTargetNamed(term))
+    .sort((a, b) => b.score - a.score)
+    .map(({ term }) => term.id);
+  const mentioned = techniqueScores.filter(({ score }) => score > 0).map(({ term }) => term);
+  const techniques = listedAlongside(ranked, techniqueText, mentioned);
   const targets = withImpliedTargets(named, techniques, terms.targets, title, abstract);
   const others = terms.kinds.filter((kind) => kind.id !== 'method');
   const inTitle = others
