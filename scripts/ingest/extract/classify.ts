@@ -47,7 +47,12 @@ function rank(
   hyphen: HyphenRule = 'word-start-only',
   threshold: (term: TaxonomyTerm) => number = () => THRESHOLD,
 ): { id: string; score: number }[] {
-  return scoreAll(terms, title, abstract, hyphen)
+  return aboveThreshold(scoreAll(terms, title, abstract, hyphen), threshold);
+}
+
+/** The terms that reach their threshold, best first. */
+function aboveThreshold(scores: { term: TaxonomyTerm; score: number }[], threshold: (term: TaxonomyTerm) => number): { id: string; score: number }[] {
+  return scores
     .filter(({ term, score }) => score >= threshold(term))
     .map(({ term, score }) => ({ id: term.id, score }))
     .sort((a, b) => b.score - a.score);
@@ -198,10 +203,7 @@ export function classify(title: string, abstract: string, terms: Taxonomy = taxo
   const usualTargetNamed = (term: TaxonomyTerm) => (term.usualTargets.some((id) => namedIds.has(id)) ? USUAL_TARGET_THRESHOLD : THRESHOLD);
   const techniqueText = abstract.replace(ASIDE, '').replace(FINE_TUNING_ADAPTERS, '');
   const techniqueScores = scoreAll(terms.techniques, title.replace(FINE_TUNING_ADAPTERS, ''), techniqueText, 'word-start-only');
-  const ranked = techniqueScores
-    .filter(({ term, score }) => score >= usualTargetNamed(term))
-    .sort((a, b) => b.score - a.score)
-    .map(({ term }) => term.id);
+  const ranked = aboveThreshold(techniqueScores, usualTargetNamed).map((entry) => entry.id);
   const mentioned = techniqueScores.filter(({ score }) => score > 0).map(({ term }) => term);
   const techniques = listedAlongside(ranked, techniqueText, mentioned);
   const targets = withImpliedTargets(named, techniques, terms.targets, title, abstract);

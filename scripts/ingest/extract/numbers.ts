@@ -136,8 +136,10 @@ const CLUES: readonly { kind: NumberKind; pattern: RegExp }[] = [
 ];
 /** "Compressed", "compression": usually what a number measures, unless a word above says more. */
 const COMPRESSION = /\bcompress(?:es|ed|ing|ion)?\b/g;
+const COMPRESSION_CLUE = [{ kind: 'compression-ratio' as NumberKind, pattern: COMPRESSION }];
 /** Words that say a result changed without saying what; read as accuracy. */
 const GENERIC_GAIN = /\bimprov\w*|\bgains?\b|\bdegrad\w*|\bdrops?\b|\boutperform\w*|\bsurpass\w*|\bbenchmarks?\b/g;
+const GENERIC_GAIN_CLUE = [{ kind: 'accuracy-change' as NumberKind, pattern: GENERIC_GAIN }];
 /** "with negligible impact on accuracy": says accuracy did not change, so it is no clue. */
 const NO_CHANGE =
   /\b(?:with(?:out)?|while)\s+(?:\w+\s+){0,3}(?:impact|loss|drop|degradation|decline|change|cost)\s+(?:on|in|of|to)\s+(?:[\w-]+\s+){0,2}(?:accuracy|performance|quality)\b|\b(?:while|without)\s+(?:maintaining|preserving|retaining|keeping|sacrificing|compromising|hurting|harming|losing)\s+(?:[\w-]+\s+){0,3}(?:accuracy|performance|quality)\b/gi;
@@ -145,6 +147,11 @@ const NO_CHANGE =
 const CLAUSE_BREAK = /[,;:()]|\s(?:and|while|with|whereas|but|at|compared|despite)\s/g;
 /** The rest of a list the number heads: in "2.21%, 11.43%, and 4.81% higher scores" all share "higher scores". */
 const LIST_REST = /^(?:\s*(?:,|\/|and|or|,\s*and)\s*[-+−~]?\d[\d.,]*\s?(?:%|x|×|times|percent)?)+/;
+
+/** The text with every match of `pattern` replaced by spaces, so positions stay where they were. */
+function blankOut(text: string, pattern: RegExp): string {
+  return text.replace(pattern, (match) => ' '.repeat(match.length));
+}
 
 /** Distance from the number to the nearest match of `pattern` in the text before and after it, or Infinity. */
 function nearest(pattern: RegExp, before: string, after: string): number {
@@ -189,9 +196,8 @@ export function numberKind(unit: string, sentence: string, start: number, length
   if (unit === 'bits' || (unit !== 'x' && /^\s*(?:bits?|-bits?)\b/.test(rawAfter))) return 'bits-per-parameter';
   if (/^(?:bpp|bpb|bpd)$/.test(unit)) return 'compression-ratio';
   if (unit === 'dB' || unit === 'points') return 'accuracy-change';
-  const blank = (text: string) => text.toLowerCase().replace(NO_CHANGE, (phrase) => ' '.repeat(phrase.length));
-  const before = blank(sentence.slice(0, start));
-  const after = blank(rawAfter.replace(LIST_REST, (list) => ' '.repeat(list.length)));
+  const before = blankOut(sentence.slice(0, start).toLowerCase(), NO_CHANGE);
+  const after = blankOut(blankOut(rawAfter, LIST_REST).toLowerCase(), NO_CHANGE);
   if (/^(?:GB|MB|TB|KB|GiB)$/.test(unit)) return nearest(MEMORY, before.slice(-70), after.slice(0, 60)) < Infinity ? 'memory-reduction' : 'size-reduction';
   if (unit === 'tokens') return 'token-reduction';
   const breaksBefore = [...before.matchAll(CLAUSE_BREAK)];
@@ -201,7 +207,7 @@ export function numberKind(unit: string, sentence: string, start: number, length
   const clauseAfter = breakAfter < 0 ? after : after.slice(0, breakAfter);
   // The words right after the number name it ("8x compressed", "60% smaller"); "X% of the Y" measures Y.
   const nextWords = /^\s*[\w-]+(?:\s+[\w-]+)?/.exec(clauseAfter)?.[0] ?? '';
-  const named = nearestClue(CLUES, '', nextWords) ?? (nearest(COMPRESSION, '', nextWords) < Infinity ? 'compression-ratio' : null);
+  const named = nearestClue(CLUES, '', nextWords) ?? nearestClue(COMPRESSION_CLUE, '', nextWords);
   const ofWhat = /^\s*of\b/.test(after) ? nearestClue(CLUES, '', clauseAfter) : null;
   return (
     named ??
@@ -209,8 +215,9 @@ export function numberKind(unit: string, sentence: string, start: number, length
     nearestClue(CLUES, clauseBefore, clauseAfter) ??
     compressionOrGain(clauseBefore, clauseAfter) ??
     nearestClue(CLUES, before, after) ??
-    (nearest(COMPRESSION, before, after) < Infinity ? 'compression-ratio' : null) ??
-    (nearest(GENERIC_GAIN, before, after) < Infinity ? 'accuracy-change' : 'other')
+    nearestClue(COMPRESSION_CLUE, before, after) ??
+    nearestClue(GENERIC_GAIN_CLUE, before, after) ??
+    'other'
   );
 }
 
@@ -226,6 +233,6 @@ export function metricOf(sentence: string, end: number): string | null {
     return benchmark[1]!;
   }
   // "with negligible impact on accuracy" names no metric of this number.
-  const window = sentence.slice(Math.max(0, end - 80), end + 50).replace(NO_CHANGE, (phrase) => ' '.repeat(phrase.length));
+  const window = blankOut(sentence.slice(Math.max(0, end - 80), end + 50), NO_CHANGE);
   return METRICS.exec(window)?.[1] ?? null;
 }
