@@ -119,20 +119,25 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
 
   // A prefix holding more postings than one shard should is split one character deeper, recursively,
   // so a query word fetches only the postings under its own prefix (Pagefind's chunking, by prefix).
-  const split = new Set<string>();
-  const splitIfLarge = (prefix: string, prefixTerms: string[]) => {
-    if (size(prefixTerms) <= maxShardPostings) return;
-    // The term equal to the prefix keeps a shard of that name; the others go one character deeper.
-    const children = groupBy(
-      prefixTerms.filter((term) => term.length > prefix.length),
-      (term) => term.slice(0, prefix.length + 1),
-    );
-    // One term is one shard however large. A prefix whose terms all continue alike (`qu` -> `qua`) still
-    // splits: its single child divides further down.
-    if (children.size === 0) return;
-    split.add(prefix);
-    if (prefix.length < RERANK_FROM && /^[a-z0-9]+$/.test(prefix)) writeShortQueryLists(prefix, prefixTerms);
-    for (const [child, childTerms] of children) splitIfLarge(child, childTerms);
+  // Words and word pairs are split and sharded apart (see IndexMeta.pairShards).
+  const splitPrefixes = (someTerms: readonly string[], onSplit: (prefix: string, prefixTerms: string[]) => void): Set<string> => {
+    const split = new Set<string>();
+    const splitIfLarge = (prefix: string, prefixTerms: string[]) => {
+      if (size(prefixTerms) <= maxShardPostings) return;
+      // The term equal to the prefix keeps a shard of that name; the others go one character deeper.
+      const children = groupBy(
+        prefixTerms.filter((term) => term.length > prefix.length),
+        (term) => term.slice(0, prefix.length + 1),
+      );
+      // One term is one shard however large. A prefix whose terms all continue alike (`qu` -> `qua`) still
+      // splits: its single child divides further down.
+      if (children.size === 0) return;
+      split.add(prefix);
+      onSplit(prefix, prefixTerms);
+      for (const [child, childTerms] of children) splitIfLarge(child, childTerms);
+    };
+    for (const [prefix, prefixTerms] of groupBy(someTerms, (term) => term.slice(0, SHARD_PREFIX))) splitIfLarge(prefix, prefixTerms);
+    return split;
   };
   // The best documents under a prefix: highest single-term weight (its items' summed), ties by document
   // number. Weights are small integers, so a histogram finds the cut and only documents above it are
@@ -160,21 +165,29 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
   };
   // A query of two or three letters on a split prefix reads its best documents, not every posting under it.
   const writeShortQueryLists = (prefix: string, prefixTerms: string[]) => {
+    if (prefix.length >= RERANK_FROM) return;
     files.set(indexPaths.top(prefix), json(bestDocuments(prefixTerms)));
-    // Query words are expanded over the words of their two-letter prefix (pairs are looked up in their own shard).
-    if (prefix.length === SHARD_PREFIX) files.set(indexPaths.termList(prefix), json(prefixTerms.filter((term) => !isBigram(term))));
+    // Query words are expanded over the words of their two-letter prefix.
+    if (prefix.length === SHARD_PREFIX) files.set(indexPaths.termList(prefix), json(prefixTerms));
   };
-  for (const [prefix, prefixTerms] of groupBy(sortedTerms, (term) => term.slice(0, SHARD_PREFIX))) splitIfLarge(prefix, prefixTerms);
+  const words = sortedTerms.filter((term) => !isBigram(term));
+  const pairs = sortedTerms.filter(isBigram);
+  const split = splitPrefixes(words, writeShortQueryLists);
+  const pairSplit = splitPrefixes(pairs, () => undefined);
+  const writeShards = (someTerms: readonly string[], someSplit: ReadonlySet<string>, pathOf: (name: string) => string): string[] => {
+    const names: string[] = [];
+    for (const [name, shardTerms] of groupBy(someTerms, (term) => shardName(term, someSplit, SHARD_PREFIX))) {
+      const lists = shardTerms.map((term) => postings.get(term)!);
+      const shard: Shard = { terms: shardTerms, docs: lists.map((list) => encodeDeltas(list.docs)), slots: lists.map((list) => list.slots) };
+      files.set(pathOf(name), json(shard));
+      names.push(name);
+    }
+    return names;
+  };
+  const shards = writeShards(words, split, indexPaths.shard);
+  const pairShards = writeShards(pairs, pairSplit, indexPaths.pairShard);
 
-  const shards: string[] = [];
-  for (const [name, shardTerms] of groupBy(sortedTerms, (term) => shardName(term, split, SHARD_PREFIX))) {
-    const lists = shardTerms.map((term) => postings.get(term)!);
-    const shard: Shard = { terms: shardTerms, docs: lists.map((list) => encodeDeltas(list.docs)), slots: lists.map((list) => list.slots) };
-    files.set(indexPaths.shard(name), json(shard));
-    shards.push(name);
-  }
-
-  const meta: IndexMeta = { format: INDEX_FORMAT, count: papers.length, shards, split: [...split], terms, slotWeights: slots.weights };
+  const meta: IndexMeta = { format: INDEX_FORMAT, count: papers.length, shards, split: [...split], pairShards, pairSplit: [...pairSplit], terms, slotWeights: slots.weights };
   files.set(indexPaths.meta, json(meta));
   files.set(indexPaths.facets, json(buildFacetIndex(papers)));
   const byTitle = papers.map((_, n) => n).sort((a, b) => compareText(papers[a].title.toLowerCase(), papers[b].title.toLowerCase()) || a - b);

@@ -4,7 +4,8 @@
  * benchmark, from disk). Everything is JSON so any host serves it compressed.
  *
  *   meta.json       IndexMeta: counts, which prefixes are split, taxonomy terms
- *   s/<prefix>.json Shard: sorted terms with their postings
+ *   s/<prefix>.json Shard: sorted words with their postings
+ *   p/<prefix>.json Shard: sorted word pairs with their postings
  *   l/<xx>.json     sorted words of a split two-letter prefix, for expanding query words
  *   t/<prefix>.json the 50 best documents for a two- or three-letter query on a split prefix
  *   d/<n>.json      Fragment of document n (see search-document.ts)
@@ -15,22 +16,30 @@ import type { BrowseFacet } from '../browse/facet-names.ts';
 import type { TermTable } from './search-document.ts';
 
 /** Bumped when the file layout changes, so old caches never meet new code. */
-export const INDEX_FORMAT = 8;
+export const INDEX_FORMAT = 9;
 
 export interface IndexMeta {
   format: number;
   /** Papers in the index; documents are numbered 0..count-1, newest first. */
   count: number;
-  /** Every shard `s/<name>.json` (see shardName). */
+  /** Every word shard `s/<name>.json` (see shardName). */
   shards: string[];
   /**
-   * Prefixes too large for one shard, split one character deeper, as often as
-   * needed: `sp` into `spa`, `spe`, ..., `show` into `show`, `show ` (its
-   * pairs), `showc`, ... A split two-letter prefix has a word list
-   * `l/<xx>.json`; a split prefix of two or three letters has a
+   * Word prefixes too large for one shard, split one character deeper, as
+   * often as needed: `sp` into `spa`, `spe`, ... A split two-letter prefix has
+   * a word list `l/<xx>.json`; a split prefix of two or three letters has a
    * best-documents list `t/<prefix>.json`.
    */
   split: string[];
+  /**
+   * Every word-pair shard `p/<name>.json`. Pairs are sharded apart from words:
+   * a query word's completions read every word under its prefix, and a
+   * frequent word's pairs (`prune achieves`, `prune simple`, ...) would
+   * otherwise come along, while a phrase looks up only a few pairs by name.
+   */
+  pairShards: string[];
+  /** Word-pair prefixes split like `split`: `kv` into `kv `, then `kv c`, ... */
+  pairSplit: string[];
   /** Taxonomy labels and synonyms per id, to rebuild what search sees from a fragment. */
   terms: TermTable;
   /** Each item slot's weight (a posting's slot names its item; see Shard). */
@@ -76,8 +85,9 @@ export type SortOrder = (typeof SORTS)[number];
 
 export const indexPaths = {
   meta: 'meta.json',
-  /** Word pairs' shards have a space in their name: `_` stands for it in the file name. */
-  shard: (name: string) => `s/${name.replaceAll(' ', '_')}.json`,
+  shard: (name: string) => `s/${name}.json`,
+  /** Word pairs' shards may have a space in their name: `_` stands for it in the file name. */
+  pairShard: (name: string) => `p/${name.replaceAll(' ', '_')}.json`,
   termList: (prefix: string) => `l/${prefix}.json`,
   top: (prefix: string) => `t/${prefix}.json`,
   fragment: (n: number) => `d/${n}.json`,
@@ -99,9 +109,8 @@ export const bigram = (left: string, right: string, spaced = true) => (spaced ? 
 
 /**
  * The shard holding a term: its shortest prefix, from `minLength` characters,
- * that is not split. A term that is itself a split prefix has a shard of its
- * own by that name. Word pairs sort after their first word (`show`, `show that`,
- * `showcase`), so a frequent word's pairs split off into shards of their own.
+ * that is not split (words and pairs each have their own split prefixes). A
+ * term that is itself a split prefix has a shard of its own by that name.
  */
 export function shardName(term: string, split: ReadonlySet<string>, minLength: number): string {
   let length = minLength;

@@ -126,9 +126,11 @@ export class SearchEngine {
   private meta!: IndexMeta;
   private split = new Set<string>();
   private shards = new Set<string>();
+  private pairSplit = new Set<string>();
+  private pairShards = new Set<string>();
   private readonly files = new Map<string, Promise<unknown>>();
   private readonly termFuse = new Map<string, Fuse<string>>();
-  /** Single-word terms per two-letter prefix (shards also hold word pairs). */
+  /** The words under each two-letter prefix. */
   private readonly words = new Map<string, string[]>();
   private readonly documents = new Map<number, SearchDocument>();
   /** Fragments already fetched, for answers that must not wait on the network. */
@@ -149,6 +151,8 @@ export class SearchEngine {
       this.meta = (await this.file(indexPaths.meta)) as IndexMeta;
       this.split = new Set(this.meta.split);
       this.shards = new Set(this.meta.shards);
+      this.pairSplit = new Set(this.meta.pairSplit);
+      this.pairShards = new Set(this.meta.pairShards);
       this.scores = new Float64Array(this.meta.count);
       this.wordScores = new Float64Array(this.meta.count);
       this.weakest = new Float64Array(this.meta.count);
@@ -474,7 +478,7 @@ export class SearchEngine {
     let words = this.words.get(prefix);
     if (words) return words;
     if (this.split.has(prefix)) words = (await this.file(indexPaths.termList(prefix))) as string[];
-    else if (this.shards.has(prefix)) words = ((await this.file(indexPaths.shard(prefix))) as Shard).terms.filter((term) => !isBigram(term));
+    else if (this.shards.has(prefix)) words = ((await this.file(indexPaths.shard(prefix))) as Shard).terms;
     else words = [];
     this.words.set(prefix, words);
     return words;
@@ -482,9 +486,10 @@ export class SearchEngine {
 
   private async postings(term: string): Promise<Postings> {
     // A word pair tried as a phrase may not exist, nor may any shard for it.
-    const name = shardName(term, this.split, SHARD_PREFIX);
-    if (!this.shards.has(name)) return NO_POSTINGS;
-    const shard = (await this.file(indexPaths.shard(name))) as Shard;
+    const pair = isBigram(term);
+    const name = shardName(term, pair ? this.pairSplit : this.split, SHARD_PREFIX);
+    if (!(pair ? this.pairShards : this.shards).has(name)) return NO_POSTINGS;
+    const shard = (await this.file(pair ? indexPaths.pairShard(name) : indexPaths.shard(name))) as Shard;
     const i = lowerBound(shard.terms, term);
     return shard.terms[i] === term ? { docs: shard.docs[i]!, slots: shard.slots[i]! } : NO_POSTINGS;
   }

@@ -414,15 +414,16 @@ describe('what a query returns', () => {
 describe('sharding', () => {
   it('gives the same answers when prefixes are split, level after level', async () => {
     const split = inMemoryIndex(records, { maxShardPostings: 20 });
-    // Splitting went deeper than three letters, and split a frequent word's pairs off from it.
+    // Splitting went deeper than three letters, and split a frequent word's pairs by their second word.
     expect(split.meta.split.some((prefix) => prefix.length >= 4)).toBe(true);
-    expect(split.meta.split.some((prefix) => prefix.includes(' '))).toBe(true);
-    // No shard holds more postings than the cap, unless it is one term.
+    expect(split.meta.pairSplit.some((prefix) => prefix.includes(' '))).toBe(true);
+    // No shard holds more postings than the cap, unless it is one term; word shards hold only words, pair shards only pairs.
     for (const [path, text] of split.files) {
-      if (!path.startsWith('s/')) continue;
+      if (!path.startsWith('s/') && !path.startsWith('p/')) continue;
       const shard = JSON.parse(text) as Shard;
       const postings = shard.docs.reduce((sum, list) => sum + list.length, 0);
       expect(postings <= 20 || shard.terms.length === 1, `${path}: ${shard.terms.length} terms, ${postings} postings`).toBe(true);
+      expect(shard.terms.every((term) => term.includes(' ') === path.startsWith('p/')), path).toBe(true);
     }
     // Phrases whose word pairs (as typed, or joined otherwise) are not in the index must not ask for a shard that does not exist.
     for (const query of ['quantisation', 'kv cahce', 'kv-cache', 'speculative decoding', 'pruning kv cache', 'reasoning quantization', 'pruning', 'LASER', 'distilation']) {
@@ -440,6 +441,7 @@ describe('sharding', () => {
 
   it('puts each term in the shard named by its shortest unsplit prefix', () => {
     const split = new Set(['sp', 'spe', 'kv', 'kv ']);
+    // Words and pairs are named by the same rule, each against its own split prefixes.
     expect(shardName('speculative', split, 2)).toBe('spec');
     expect(shardName('spe', split, 2)).toBe('spe');
     expect(shardName('spa', split, 2)).toBe('spa');
@@ -447,7 +449,7 @@ describe('sharding', () => {
     expect(shardName('kv cache', split, 2)).toBe('kv c');
     expect(shardName('kvcache', split, 2)).toBe('kvc');
     expect(shardName('quant', split, 2)).toBe('qu');
-    expect(indexPaths.shard('kv c')).toBe('s/kv_c.json');
+    expect(indexPaths.pairShard('kv c')).toBe('p/kv_c.json');
   });
 
   it('loads only the shard of the typed prefix and the candidates fragments', async () => {
@@ -455,7 +457,11 @@ describe('sharding', () => {
     await fresh.engine.search('pruning', { limit: 5 });
     const shards = fresh.loads.filter((path) => path.startsWith('s/'));
     expect(shards).toEqual(['s/pr.json']);
+    // A single word reads no word pairs; a phrase reads its pairs' shards too.
+    expect(fresh.loads.filter((path) => path.startsWith('p/'))).toEqual([]);
     expect(fresh.loads.filter((path) => path.startsWith('d/')).length).toBeLessThanOrEqual(50);
+    await fresh.engine.search('kv cache', { limit: 5 });
+    expect(fresh.loads).toContain(indexPaths.pairShard('kv'));
   });
 });
 
