@@ -16,7 +16,7 @@ import { ItemScorer, type WeightedPostings } from './item-scores.ts';
 import { NARROW_FROM, type NarrowCandidate, narrowCandidate } from './narrow.ts';
 import { type Fragment, type SearchDocument, searchDocument } from './search-document.ts';
 import { CANDIDATES, FUSE_OPTIONS, MIN_QUERY_LENGTH, RERANK_FROM, SHARD_PREFIX, TERM_FUZZ } from './search-options.ts';
-import { foldText, queryParts, querySpacing, queryText, queryTokens } from './tokenize.ts';
+import { type QueryPart, foldText, queryParts, querySpacing, queryText, queryTokens } from './tokenize.ts';
 
 export type IndexLoader = (path: string) => Promise<unknown>;
 
@@ -426,9 +426,9 @@ export class SearchEngine {
    * A word's expansions and, for a compound name typed with its capitals, those
    * of its inner parts, counted as a typo of the dropped letters.
    */
-  private async expandWithParts(word: string, parts: { part: string; dropped: number }[]): Promise<Expansion[]> {
+  private async expandWithParts(word: string, parts: QueryPart[]): Promise<Expansion[]> {
     if (parts.length === 0) return this.expand(word);
-    const [own, ...ofParts] = await Promise.all([this.expand(word), ...parts.map(({ part }) => this.expand(part))]);
+    const [own, ...ofParts] = await Promise.all([this.expand(word), ...parts.map(({ part, typos }) => this.expand(part, typos))]);
     const best = new Map(own!.map(({ term, factor }) => [term, factor]));
     ofParts.forEach((list, k) => {
       const { part, dropped } = parts[k]!;
@@ -441,8 +441,8 @@ export class SearchEngine {
     return [...best].map(([term, factor]) => ({ term, factor }));
   }
 
-  /** The index terms a query word stands for: itself, longer words it starts, and close misspellings. */
-  private async expand(word: string): Promise<Expansion[]> {
+  /** The index terms a query word stands for: itself, longer words it starts, and (with `typos`) close misspellings. */
+  private async expand(word: string, typos = true): Promise<Expansion[]> {
     const terms = await this.termsFor(word.slice(0, SHARD_PREFIX));
     if (terms.length === 0) return [];
     const found = new Map<string, number>();
@@ -450,7 +450,7 @@ export class SearchEngine {
       // A longer word that starts with the query counts a little less than the word itself.
       found.set(terms[i], terms[i] === word ? 1 : 0.9);
     }
-    if (word.length >= TERM_FUZZ.minLength) {
+    if (typos && word.length >= TERM_FUZZ.minLength) {
       let fuse = this.termFuse.get(word.slice(0, SHARD_PREFIX));
       if (!fuse) {
         fuse = new Fuse(terms, { threshold: TERM_FUZZ.threshold, includeScore: true, ignoreLocation: true });

@@ -66,12 +66,16 @@ export function innerTerms(text: string, isWordStart: (ending: string) => boolea
   for (const match of stripAccents(text).matchAll(/[A-Za-z0-9]+/g)) {
     const word = match[0];
     const starts = new Set([word.slice(0, 4).toLowerCase()]);
-    const capitals = word.length >= CAPITALS_FROM && !/[a-z]/.test(word) && /[A-Z].*[A-Z]/.test(word);
+    const capitals = isCapitalName(word);
     for (let i = 1; i + 3 <= word.length; i++) {
       if (capitals) {
         if (i + CAPITAL_PART_MIN > word.length) break;
         const part = word.slice(i).toLowerCase();
-        if (!starts.has(part.slice(0, 4)) && isWordStart(part)) parts.push(part), starts.add(part.slice(0, 4));
+        if (!starts.has(part.slice(0, 4)) && isWordStart(part)) {
+          parts.push(part), starts.add(part.slice(0, 4));
+          const withLetter = word.slice(i - 1).toLowerCase();
+          if (!starts.has(withLetter.slice(0, 4))) parts.push(withLetter), starts.add(withLetter.slice(0, 4));
+        }
         continue;
       }
       const before = word[i - 1]!;
@@ -81,12 +85,25 @@ export function innerTerms(text: string, isWordStart: (ending: string) => boolea
       const acronymEnds = /[A-Z]/.test(before) && /[A-Z]/.test(here) && /[a-z]/.test(after);
       if (!camel && !acronymEnds) continue;
       // "PrunePrune" adds nothing under "prun" that "pruneprune" does not: one field, counted once, as Fuse counts it.
-      const part = word.slice(i).toLowerCase();
-      if (!starts.has(part.slice(0, 4))) parts.push(part), starts.add(part.slice(0, 4));
+      // A part also comes with the letter before it (AdaDistPact: `distpact`, `adistpact`): Fuse's substring
+      // match credits that letter, so RaDistPact is one edit from AdaDistPact but two from DistPact.
+      for (const part of [word.slice(i).toLowerCase(), word.slice(i - 1).toLowerCase()]) {
+        if (!starts.has(part.slice(0, 4))) parts.push(part), starts.add(part.slice(0, 4));
+      }
     }
   }
   return parts;
 }
+
+/** A query word's inner part: the letters it drops, and whether its typo variants count too. */
+export interface QueryPart {
+  part: string;
+  dropped: number;
+  typos: boolean;
+}
+
+/** An all-capital compound name (`MICROADAM`), whose parts are unmarked, not an acronym (`GPTQ`). */
+const isCapitalName = (word: string) => word.length >= CAPITALS_FROM && !/[a-z]/.test(word) && /[A-Z].*[A-Z]/.test(word);
 
 /**
  * For each query word, the inner parts of the compound name it was typed as
@@ -95,16 +112,36 @@ export function innerTerms(text: string, isWordStart: (ending: string) => boolea
  * drop at most `maxDropped(word length)` leading letters. Fuse's substring
  * match finds AdaPruneXi for `RaPruneXi` (two edits) although it starts
  * otherwise; the index holds `prunexi` as AdaPruneXi's inner part, so the part
- * finds it. Words typed all in lower case yield none: only a name typed with
- * its capitals says where its parts begin (and all-capital endings cost a
- * lookup each, which plain words should not pay).
+ * finds it. A part also comes with each dropped letter before it, one edit
+ * fewer (`aprunexi`, `rprunexi`), since the index holds parts with their
+ * letter and Fuse credits it; these look up exact words only. Words typed all
+ * in lower case yield none: only a name typed with its capitals says where its
+ * parts begin (and all-capital endings cost a lookup each, which plain words
+ * should not pay).
  */
-export function queryParts(query: string, maxDropped: (length: number) => number): { part: string; dropped: number }[][] {
+export function queryParts(query: string, maxDropped: (length: number) => number): QueryPart[][] {
   return [...stripAccents(query).matchAll(/[A-Za-z0-9]+/g)].map(([word]) => {
     if (!/[A-Z]/.test(word.slice(1))) return [];
-    return innerTerms(word)
-      .map((part) => ({ part, dropped: word.length - part.length }))
-      .filter(({ dropped }) => dropped <= maxDropped(word.length));
+    const parts = new Map<string, QueryPart>();
+    const add = (part: string, dropped: number, typos: boolean) => {
+      const known = parts.get(part);
+      if (!known || dropped < known.dropped) parts.set(part, { part, dropped, typos });
+    };
+    const inner = innerTerms(word);
+    const capitals = isCapitalName(word);
+    for (const part of inner) {
+      const dropped = word.length - part.length;
+      if (dropped > maxDropped(word.length)) continue;
+      // A part with the letter before it is for Fuse's credit to that letter: its typos are the part's own.
+      const withItsLetter = !capitals && /[a-z]/.test(word[dropped]!);
+      add(part, dropped, !withItsLetter);
+      // The index holds each part with the letter before it; Fuse credits any typed letter there
+      // (RaPruneZip is one edit from GearPruneZip, deleting the `a`), so each dropped letter is tried.
+      // An all-capital name's endings already run through every letter it was typed with.
+      if (capitals || withItsLetter) continue;
+      for (const letter of new Set(word.slice(0, dropped - 1).toLowerCase())) add(letter + part, dropped - 1, false);
+    }
+    return [...parts.values()];
   });
 }
 

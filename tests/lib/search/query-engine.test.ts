@@ -132,6 +132,23 @@ describe('typo-tolerant search on the real digests', () => {
     }
   });
 
+  it('credits the letter typed before an inner part of a name, as Fuse does, when more names share the part than stage one keeps', async () => {
+    // 70 names end in DistPact. For "RaDistPact" Fuse finds BaDistPact one edit away ("aDistPact") and
+    // BeDistPact two ("eDistPact"); the part `distpact` alone ties them all, and only 50 candidates go to Fuse.
+    const starts = [...'bcdfgklmnpstvz'].flatMap((consonant) => [...'aeiou'].map((vowel) => consonant.toUpperCase() + vowel));
+    const papers = starts.map((start, i): PaperRecord => {
+      const method = `${start}DistPact`;
+      return { ...records[0]!, id: method.toLowerCase(), method, title: `${method}: distilling long context`, published: `2025-01-${String(1 + ((11 * i) % 28)).padStart(2, '0')}`, claims: [], techniques: [], targets: [], org: null };
+    });
+    const small = inMemoryIndex(papers);
+    const reference = exhaustiveFuse(small.papers).search('RaDistPact', { limit: 20 });
+    const oneEdit = reference.filter((result) => result.score! < reference.at(-1)!.score!).map((result) => result.item.method);
+    expect(oneEdit.length).toBe(14);
+    expect(oneEdit.every((method) => /^[A-Z]aDistPact$/.test(method!))).toBe(true);
+    const ours = (await small.engine.search('RaDistPact', { limit: 20 })).hits.map((hit) => hit.fragment.method);
+    expect(ours.slice(0, 14)).toEqual(oneEdit);
+  });
+
   it('ranks papers Fuse scores alike by document number, as exhaustive Fuse does', async () => {
     // Stage one counts "pruning" and "pruned" in one title twice; Fuse counts the title once, so the two tie.
     const paper = (id: string, title: string): PaperRecord => ({ ...records[0]!, id, title, method: null, claims: [], techniques: [], targets: [], org: null });

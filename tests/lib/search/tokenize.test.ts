@@ -42,15 +42,21 @@ describe('querySpacing', () => {
 
 describe('innerTerms', () => {
   it('yields the inner parts of compound names, each running to the end of the name', () => {
-    expect(innerTerms('SelfBudgeter')).toEqual(['budgeter']);
-    expect(innerTerms('LongCodeZip')).toEqual(['codezip', 'zip']);
-    expect(innerTerms('LLMLingua-2 and SqueezeLLM')).toEqual(['lingua', 'llm']);
-    expect(innerTerms('KV-AdaQuant')).toEqual(['quant']);
+    expect(innerTerms('SelfBudgeter')).toEqual(['budgeter', 'fbudgeter']);
+    expect(innerTerms('LongCodeZip')).toEqual(['codezip', 'gcodezip', 'zip', 'ezip']);
+    expect(innerTerms('LLMLingua-2 and SqueezeLLM')).toEqual(['lingua', 'mlingua', 'llm', 'ellm']);
+    expect(innerTerms('KV-AdaQuant')).toEqual(['quant', 'aquant']);
+  });
+
+  it('also yields each part with the letter before it, as Fuse credits a typed letter before the part', () => {
+    // Fuse finds `hquant` in SmoothQuant with no edit, and `RaDistPact` one edit from AdaDistPact.
+    expect(innerTerms('SmoothQuant')).toEqual(['quant', 'hquant']);
+    expect(innerTerms('AdaDistPact')).toEqual(['distpact', 'adistpact', 'pact', 'tpact']);
   });
 
   it('adds no part that starts like the name or a part before it: a field counts once under a prefix', () => {
-    expect(innerTerms('PruneVecPrune')).toEqual(['vecprune']);
-    expect(innerTerms('TriPrunePrune')).toEqual(['pruneprune']);
+    expect(innerTerms('PruneVecPrune')).toEqual(['vecprune', 'evecprune', 'cprune']);
+    expect(innerTerms('TriPrunePrune')).toEqual(['pruneprune', 'ipruneprune', 'eprune']);
   });
 
   it('leaves plain words, capitalised words and all-capital acronyms alone', () => {
@@ -66,7 +72,7 @@ describe('innerTerms', () => {
 
   it('keeps only the endings of an all-capital name that the index says start a word', () => {
     const words = ['distillation', 'quantization'];
-    expect(innerTerms('QUANDISTILL', (ending) => words.some((word) => word.startsWith(ending)))).toEqual(['distill']);
+    expect(innerTerms('QUANDISTILL', (ending) => words.some((word) => word.startsWith(ending)))).toEqual(['distill', 'ndistill']);
   });
 });
 
@@ -74,13 +80,27 @@ describe('queryParts', () => {
   const maxDropped = (length: number) => Math.floor(length * 0.3) + 1;
 
   it('cuts a query word typed as a compound name as the index cuts names, keeping parts that drop few letters', () => {
-    expect(queryParts('RaPruneXi', maxDropped)).toEqual([[{ part: 'prunexi', dropped: 2 }]]);
+    expect(queryParts('RaPruneXi', maxDropped)).toEqual([
+      [
+        { part: 'prunexi', dropped: 2, typos: true },
+        { part: 'rprunexi', dropped: 1, typos: false },
+        { part: 'aprunexi', dropped: 1, typos: false },
+      ],
+    ]);
     // Twelve letters allow four dropped: the endings down to `sparwave`, not `wave`.
     expect(queryParts('FOLDSPARWAVE', maxDropped)[0]!.map(({ part }) => part)).toEqual(['oldsparwave', 'ldsparwave', 'dsparwave', 'sparwave']);
   });
 
   it('yields no part for a word typed in lower case or only capitalised, one list per word', () => {
     expect(queryParts('raprunexi Pruning kv cache', maxDropped)).toEqual([[], [], [], []]);
-    expect(queryParts('kv-cache AdaQuant', maxDropped)).toEqual([[], [], [{ part: 'quant', dropped: 3 }]]);
+    expect(queryParts('kv-cache AdaQuant', maxDropped)).toEqual([
+      [],
+      [],
+      [
+        { part: 'quant', dropped: 3, typos: true },
+        { part: 'aquant', dropped: 2, typos: false },
+        { part: 'dquant', dropped: 2, typos: false },
+      ],
+    ]);
   });
 });
