@@ -11,7 +11,7 @@
 import type { PaperRecord } from '../../src/lib/schema.ts';
 import { compareNewestFirst, compareText } from '../../src/lib/paper-order.ts';
 import { BROWSE_FACETS, type BrowseFacet, facetSummary, facetValuesOf } from '../../src/lib/browse/facet-fields.ts';
-import { type FacetIndex, INDEX_FORMAT, type IndexMeta, type Shard, bigram, encodeDeltas, indexPaths, isBigram, lowerBound, shardName } from '../../src/lib/search/index-format.ts';
+import { type FacetIndex, INDEX_FORMAT, type IndexMeta, type PairIndex, type Shard, bigram, encodeDeltas, indexPaths, isBigram, lowerBound, shardName } from '../../src/lib/search/index-format.ts';
 import { type Fragment, type SearchDocument, type TermTable, searchDocument } from '../../src/lib/search/search-document.ts';
 import { CANDIDATES, FUSE_KEYS, MAX_SHARD_POSTINGS, RERANK_FROM, SHARD_PREFIX } from '../../src/lib/search/search-options.ts';
 import { indexWords, innerTerms } from '../../src/lib/search/tokenize.ts';
@@ -119,7 +119,7 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
 
   // A prefix holding more postings than one shard should is split one character deeper, recursively,
   // so a query word fetches only the postings under its own prefix (Pagefind's chunking, by prefix).
-  // Words and word pairs are split and sharded apart (see IndexMeta.pairShards).
+  // Words and word pairs are split and sharded apart (see PairIndex).
   const splitPrefixes = (someTerms: readonly string[], onSplit: (prefix: string, prefixTerms: string[]) => void): Set<string> => {
     const split = new Set<string>();
     const splitIfLarge = (prefix: string, prefixTerms: string[]) => {
@@ -187,8 +187,9 @@ export function buildSearchIndex(records: readonly PaperRecord[], { maxShardPost
   const shards = writeShards(words, split, indexPaths.shard);
   const pairShards = writeShards(pairs, pairSplit, indexPaths.pairShard);
 
-  const meta: IndexMeta = { format: INDEX_FORMAT, count: papers.length, shards, split: [...split], pairShards, pairSplit: [...pairSplit], terms, slotWeights: slots.weights };
+  const meta: IndexMeta = { format: INDEX_FORMAT, count: papers.length, shards, split: [...split], terms, slotWeights: slots.weights };
   files.set(indexPaths.meta, json(meta));
+  files.set(indexPaths.pairs, json({ shards: pairShards, split: [...pairSplit] } satisfies PairIndex));
   files.set(indexPaths.facets, json(buildFacetIndex(papers)));
   const byTitle = papers.map((_, n) => n).sort((a, b) => compareText(papers[a].title.toLowerCase(), papers[b].title.toLowerCase()) || a - b);
   const byUpvotes = papers.map((_, n) => n).sort((a, b) => (papers[b].upvotes ?? -1) - (papers[a].upvotes ?? -1) || a - b);

@@ -4,6 +4,7 @@
  * benchmark, from disk). Everything is JSON so any host serves it compressed.
  *
  *   meta.json       IndexMeta: counts, which prefixes are split, taxonomy terms
+ *   pairs.json      PairIndex: the word-pair shards, read by the first phrase
  *   s/<prefix>.json Shard: sorted words with their postings
  *   p/<prefix>.json Shard: sorted word pairs with their postings
  *   l/<xx>.json     sorted words of a split two-letter prefix, for expanding query words
@@ -16,7 +17,7 @@ import type { BrowseFacet } from '../browse/facet-names.ts';
 import type { TermTable } from './search-document.ts';
 
 /** Bumped when the file layout changes, so old caches never meet new code. */
-export const INDEX_FORMAT = 9;
+export const INDEX_FORMAT = 10;
 
 export interface IndexMeta {
   format: number;
@@ -31,19 +32,24 @@ export interface IndexMeta {
    * best-documents list `t/<prefix>.json`.
    */
   split: string[];
-  /**
-   * Every word-pair shard `p/<name>.json`. Pairs are sharded apart from words:
-   * a query word's completions read every word under its prefix, and a
-   * frequent word's pairs (`prune achieves`, `prune simple`, ...) would
-   * otherwise come along, while a phrase looks up only a few pairs by name.
-   */
-  pairShards: string[];
-  /** Word-pair prefixes split like `split`: `kv` into `kv `, then `kv c`, ... */
-  pairSplit: string[];
   /** Taxonomy labels and synonyms per id, to rebuild what search sees from a fragment. */
   terms: TermTable;
   /** Each item slot's weight (a posting's slot names its item; see Shard). */
   slotWeights: number[];
+}
+
+/**
+ * The word-pair shards `p/<name>.json`. Pairs are sharded apart from words: a
+ * query word's completions read every word under its prefix, and a frequent
+ * word's pairs (`prune achieves`, `prune simple`, ...) would otherwise come
+ * along, while a phrase looks up only a few pairs by name. Their list is a
+ * file of its own (two thirds of the meta at 100k papers), fetched by the
+ * first query of two words, so a first word's keystroke never waits for it.
+ */
+export interface PairIndex {
+  shards: string[];
+  /** Pair prefixes split like `IndexMeta.split`: `kv` into `kv `, then `kv c`, ... */
+  split: string[];
 }
 
 /**
@@ -85,6 +91,7 @@ export type SortOrder = (typeof SORTS)[number];
 
 export const indexPaths = {
   meta: 'meta.json',
+  pairs: 'pairs.json',
   shard: (name: string) => `s/${name}.json`,
   /** Word pairs' shards may have a space in their name: `_` stands for it in the file name. */
   pairShard: (name: string) => `p/${name.replaceAll(' ', '_')}.json`,

@@ -11,7 +11,7 @@
 import Fuse, { type FuseResult } from 'fuse.js/basic';
 import { bitsetWords, hasBit, setBit } from '../browse/bitset.ts';
 import { type Highlights, fuseHighlights, wordStartHighlights } from './highlights.ts';
-import { type IndexMeta, type Postings, type Shard, bigram, indexPaths, isBigram, lowerBound, shardName } from './index-format.ts';
+import { type IndexMeta, type PairIndex, type Postings, type Shard, bigram, indexPaths, isBigram, lowerBound, shardName } from './index-format.ts';
 import { ItemScorer, type WeightedPostings } from './item-scores.ts';
 import { NARROW_FROM, type NarrowCandidate, narrowCandidate } from './narrow.ts';
 import { type Fragment, type SearchDocument, searchDocument } from './search-document.ts';
@@ -126,8 +126,8 @@ export class SearchEngine {
   private meta!: IndexMeta;
   private split = new Set<string>();
   private shards = new Set<string>();
-  private pairSplit = new Set<string>();
-  private pairShards = new Set<string>();
+  /** The word-pair shards and split prefixes, once the first phrase has fetched them. */
+  private pairIndex: Promise<{ split: Set<string>; shards: Set<string> }> | null = null;
   private readonly files = new Map<string, Promise<unknown>>();
   private readonly termFuse = new Map<string, Fuse<string>>();
   /** The words under each two-letter prefix. */
@@ -151,8 +151,6 @@ export class SearchEngine {
       this.meta = (await this.file(indexPaths.meta)) as IndexMeta;
       this.split = new Set(this.meta.split);
       this.shards = new Set(this.meta.shards);
-      this.pairSplit = new Set(this.meta.pairSplit);
-      this.pairShards = new Set(this.meta.pairShards);
       this.scores = new Float64Array(this.meta.count);
       this.wordScores = new Float64Array(this.meta.count);
       this.weakest = new Float64Array(this.meta.count);
@@ -191,8 +189,12 @@ export class SearchEngine {
 
   /** Starts fetching what a query beginning with these characters will need. */
   preload(query: string): void {
-    const token = queryTokens(query).at(-1);
-    if (!this.meta || !token || token.length < SHARD_PREFIX) return;
+    const tokens = queryTokens(query);
+    const token = tokens.at(-1);
+    if (!this.meta || !token) return;
+    // A second word is on its way: the phrase will want the word-pair shards' list.
+    if (tokens.length > 1 || /\S\s+$/.test(query)) this.pairs().catch(() => undefined);
+    if (token.length < SHARD_PREFIX) return;
     this.termsFor(token.slice(0, SHARD_PREFIX)).catch(() => undefined);
   }
 
@@ -484,11 +486,19 @@ export class SearchEngine {
     return words;
   }
 
+  private pairs(): Promise<{ split: Set<string>; shards: Set<string> }> {
+    this.pairIndex ??= (this.file(indexPaths.pairs) as Promise<PairIndex>).then(({ split, shards }) => ({ split: new Set(split), shards: new Set(shards) }));
+    // A failed fetch is tried again by the next phrase.
+    this.pairIndex.catch(() => (this.pairIndex = null));
+    return this.pairIndex;
+  }
+
   private async postings(term: string): Promise<Postings> {
     // A word pair tried as a phrase may not exist, nor may any shard for it.
     const pair = isBigram(term);
-    const name = shardName(term, pair ? this.pairSplit : this.split, SHARD_PREFIX);
-    if (!(pair ? this.pairShards : this.shards).has(name)) return NO_POSTINGS;
+    const { split, shards } = pair ? await this.pairs() : { split: this.split, shards: this.shards };
+    const name = shardName(term, split, SHARD_PREFIX);
+    if (!shards.has(name)) return NO_POSTINGS;
     const shard = (await this.file(pair ? indexPaths.pairShard(name) : indexPaths.shard(name))) as Shard;
     const i = lowerBound(shard.terms, term);
     return shard.terms[i] === term ? { docs: shard.docs[i]!, slots: shard.slots[i]! } : NO_POSTINGS;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../../src/lib/schema.ts';
 import { fullBitset, fromDocs, hasBit } from '../../../src/lib/browse/bitset.ts';
-import { type Shard, indexPaths, shardName } from '../../../src/lib/search/index-format.ts';
+import { type PairIndex, type Shard, indexPaths, shardName } from '../../../src/lib/search/index-format.ts';
 import { Ranking, SearchEngine, type SearchResult, StaleSearch, packScores } from '../../../src/lib/search/query-engine.ts';
 import { ItemScorer, type WeightedPostings } from '../../../src/lib/search/item-scores.ts';
 import { searchDocument } from '../../../src/lib/search/search-document.ts';
@@ -433,7 +433,7 @@ describe('sharding', () => {
     const split = inMemoryIndex(records, { maxShardPostings: 20 });
     // Splitting went deeper than three letters, and split a frequent word's pairs by their second word.
     expect(split.meta.split.some((prefix) => prefix.length >= 4)).toBe(true);
-    expect(split.meta.pairSplit.some((prefix) => prefix.includes(' '))).toBe(true);
+    expect((JSON.parse(split.files.get(indexPaths.pairs)!) as PairIndex).split.some((prefix) => prefix.includes(' '))).toBe(true);
     // No shard holds more postings than the cap, unless it is one term; word shards hold only words, pair shards only pairs.
     for (const [path, text] of split.files) {
       if (!path.startsWith('s/') && !path.startsWith('p/')) continue;
@@ -474,9 +474,12 @@ describe('sharding', () => {
     await fresh.engine.search('pruning', { limit: 5 });
     const shards = fresh.loads.filter((path) => path.startsWith('s/'));
     expect(shards).toEqual(['s/pr.json']);
-    // A single word reads no word pairs; a phrase reads its pairs' shards too.
-    expect(fresh.loads.filter((path) => path.startsWith('p/'))).toEqual([]);
+    // A single word reads no word pairs, nor their list; a phrase reads both.
+    expect(fresh.loads.filter((path) => path.startsWith('p/') || path === indexPaths.pairs)).toEqual([]);
     expect(fresh.loads.filter((path) => path.startsWith('d/')).length).toBeLessThanOrEqual(50);
+    // The list is fetched as soon as a second word begins.
+    fresh.engine.preload('kv ');
+    expect(fresh.loads).toContain(indexPaths.pairs);
     await fresh.engine.search('kv cache', { limit: 5 });
     expect(fresh.loads).toContain(indexPaths.pairShard('kv'));
   });
