@@ -487,9 +487,11 @@ export class SearchEngine {
   }
 
   private pairs(): Promise<{ split: Set<string>; shards: Set<string> }> {
-    this.pairIndex ??= (this.file(indexPaths.pairs) as Promise<PairIndex>).then(({ split, shards }) => ({ split: new Set(split), shards: new Set(shards) }));
-    // A failed fetch is tried again by the next phrase.
-    this.pairIndex.catch(() => (this.pairIndex = null));
+    if (!this.pairIndex) {
+      this.pairIndex = (this.file(indexPaths.pairs) as Promise<PairIndex>).then(({ split, shards }) => ({ split: new Set(split), shards: new Set(shards) }));
+      // A failed fetch is tried again by the next phrase.
+      this.pairIndex.catch(() => (this.pairIndex = null));
+    }
     return this.pairIndex;
   }
 

@@ -66,16 +66,18 @@ export function innerTerms(text: string, isWordStart: (ending: string) => boolea
   for (const match of stripAccents(text).matchAll(/[A-Za-z0-9]+/g)) {
     const word = match[0];
     const starts = new Set([word.slice(0, 4).toLowerCase()]);
+    // "PrunePrune" adds nothing under "prun" that "pruneprune" does not: one field, counted once, as Fuse counts it.
+    const keep = (part: string) => {
+      if (starts.has(part.slice(0, 4))) return false;
+      parts.push(part), starts.add(part.slice(0, 4));
+      return true;
+    };
     const capitals = isCapitalName(word);
     for (let i = 1; i + 3 <= word.length; i++) {
       if (capitals) {
         if (i + CAPITAL_PART_MIN > word.length) break;
         const part = word.slice(i).toLowerCase();
-        if (!starts.has(part.slice(0, 4)) && isWordStart(part)) {
-          parts.push(part), starts.add(part.slice(0, 4));
-          const withLetter = word.slice(i - 1).toLowerCase();
-          if (!starts.has(withLetter.slice(0, 4))) parts.push(withLetter), starts.add(withLetter.slice(0, 4));
-        }
+        if (isWordStart(part) && keep(part)) keep(word.slice(i - 1).toLowerCase());
         continue;
       }
       const before = word[i - 1]!;
@@ -84,12 +86,10 @@ export function innerTerms(text: string, isWordStart: (ending: string) => boolea
       const camel = /[a-z]/.test(before) && /[A-Z]/.test(here);
       const acronymEnds = /[A-Z]/.test(before) && /[A-Z]/.test(here) && /[a-z]/.test(after);
       if (!camel && !acronymEnds) continue;
-      // "PrunePrune" adds nothing under "prun" that "pruneprune" does not: one field, counted once, as Fuse counts it.
       // A part also comes with the letter before it (AdaDistPact: `distpact`, `adistpact`): Fuse's substring
       // match credits that letter, so RaDistPact is one edit from AdaDistPact but two from DistPact.
-      for (const part of [word.slice(i).toLowerCase(), word.slice(i - 1).toLowerCase()]) {
-        if (!starts.has(part.slice(0, 4))) parts.push(part), starts.add(part.slice(0, 4));
-      }
+      keep(word.slice(i).toLowerCase());
+      keep(word.slice(i - 1).toLowerCase());
     }
   }
   return parts;
@@ -127,9 +127,8 @@ export function queryParts(query: string, maxDropped: (length: number) => number
       const known = parts.get(part);
       if (!known || dropped < known.dropped) parts.set(part, { part, dropped, typos });
     };
-    const inner = innerTerms(word);
     const capitals = isCapitalName(word);
-    for (const part of inner) {
+    for (const part of innerTerms(word)) {
       const dropped = word.length - part.length;
       if (dropped > maxDropped(word.length)) continue;
       // A part with the letter before it is for Fuse's credit to that letter: its typos are the part's own.
