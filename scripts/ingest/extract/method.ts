@@ -159,6 +159,41 @@ function fromTitleExpansion(title: string, abstract: string): string | null {
   return match && looksLikeName(match[1]!) ? cleanName(match[1]!) : null;
 }
 
+/** What an appositive may say a named contribution is: "Medusa, a simple framework", "Guide -- a new class of algorithms". */
+const CONTRIBUTION_NOUN = String.raw`(?:method|framework|approach|model|system|algorithm|technique|scheme|pipeline|benchmark|dataset|toolkit|library|architecture|strategy|compressor|codec|tokenizer|family|suite|engine|solution|class|paradigm|mechanism|protocol|recipe)s?`;
+/** A capitalised word after a lower-case one (so not a sentence's first word, nor part of a longer capitalised phrase), then an appositive. */
+const APPOSITIVE = new RegExp(String.raw`(?<=(?:^|[^\w-])[a-z][\w-]*,?\s+)([A-Z][a-z]{2,}[a-z0-9]*)\s*(?:,|--|—|–)\s*an?\s+(?:[\w-]+\s+){0,5}?${CONTRIBUTION_NOUN}\b`, 'g');
+
+/**
+ * A plain capitalised word as a name (`Guide`, `Medusa`, `Tokenadapt`): an
+ * appositive in a sentence about the paper's own work says what it is, and the
+ * abstract calls it by that name again. English words capitalised mid-sentence
+ * are proper nouns, so the first condition keeps out "However, a ...".
+ */
+function appositiveName(sentence: string, abstract: string): { index: number; name: string } | null {
+  if (!/\b(?:we|our|this (?:paper|work))\b/i.test(sentence)) return null;
+  for (const match of sentence.matchAll(APPOSITIVE)) {
+    const name = match[1]!;
+    if (GENERIC.has(name.toLowerCase())) continue;
+    const uses = abstract.match(new RegExp(String.raw`\b${name}\b`, 'g'))?.length ?? 0;
+    if (uses >= 2) return { index: match.index!, name };
+  }
+  return null;
+}
+
+/**
+ * An acronym written straight after its expansion, without brackets, in a
+ * contribution clause: "we release our implementation of Additive Quantization
+ * for Language Models AQLM".
+ */
+function bareAcronym(clause: string): string | null {
+  for (const match of clause.matchAll(/(?<=(?:\b[A-Z][\w-]*\s+(?:(?:for|of|with|and|in|on|via|the)\s+)?){2,8})([A-Z][A-Z0-9-]{2,})\b/g)) {
+    const name = cleanName(match[1]!);
+    if (looksLikeName(name) && !isModelSize(name) && matchesExpansion(name, clause.slice(0, match.index))) return name;
+  }
+  return null;
+}
+
 /** A mixed-case acronym (`CoLoR`, `EoRA`) after its expansion, in a sentence about the paper's own work. */
 function mixedCaseAcronym(sentence: string): { index: number; name: string } | null {
   if (!/\b(?:we|our|the proposed)\b/i.test(sentence)) return null;
@@ -186,9 +221,11 @@ export function extractMethod(title: string, abstract: string): string | null {
       if (name) candidates.push({ index: match.index!, name });
     }
     for (const match of sentence.matchAll(CONTRIBUTION)) {
-      const name = fromClause(match[1]!);
+      const name = fromClause(match[1]!) ?? bareAcronym(match[1]!);
       if (name) candidates.push({ index: match.index!, name });
     }
+    const appositive = appositiveName(sentence, abstract);
+    if (appositive) candidates.push(appositive);
     for (const match of sentence.matchAll(OUR_NOUN)) {
       const name = fromClause(sentence.slice(match.index! + match[0].length - match[1]!.length, match.index! + match[0].length + 100), 1);
       if (name) candidates.push({ index: match.index!, name });

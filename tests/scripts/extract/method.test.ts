@@ -65,4 +65,28 @@ describe('extractMethod', () => {
   it('takes a name that is the subject of a result verb when nothing else names it', () => {
     expect(extractMethod('Model Tells You What to Discard', 'We introduce adaptive KV cache compression, a plug-and-play method. FastGen can be deployed without fine-tuning.')).toBe('FastGen');
   });
+
+  it('takes a plain capitalised word that an appositive defines and the abstract uses again', () => {
+    // Adaptive Guidance Accelerates Reinforcement Learning of Reasoning Models (digest 002).
+    const guide =
+      'Based of these insights, we derive Guide -- a new class of online training algorithms. Guide adaptively incorporates hints into the model\'s context on problems for which all rollouts were initially incorrect.';
+    expect(extractMethod('Adaptive Guidance Accelerates Reinforcement Learning of Reasoning Models', guide)).toBe('Guide');
+    // Achieving Tokenizer Flexibility in Language Models (digest 002): spelled as the abstract spells it.
+    const tokenadapt =
+      'Our framework introduces two innovations: first, Tokenadapt, a model-agnostic tokenizer transplantation method, and second, novel pre-tokenization learning for multi-word Supertokens. Tokenadapt initializes new unique token embeddings via a hybrid heuristic.';
+    expect(extractMethod('Achieving Tokenizer Flexibility in Language Models', tokenadapt)).toBe('Tokenadapt');
+  });
+
+  it('takes no sentence-opening word, no word used once and no word of a longer name as an appositive name', () => {
+    expect(extractMethod('Efficient Reasoning', 'However, a new method is needed. We show that pruning helps, and However is not a name.')).toBeNull();
+    expect(extractMethod('Compressed Text', 'We propose Windows, a novel compression technique whereby text is segmented into blocks.')).toBeNull();
+    // Extreme Compression of Large Language Models via Additive Quantization (digest 001).
+    expect(extractMethod('Extreme Compression', 'Our work builds on top of Additive Quantization, a classic algorithm from the MCQ family. Additive Quantization is old.')).toBeNull();
+  });
+
+  it('takes an acronym written straight after its expansion, without brackets, in a contribution clause', () => {
+    // Extreme Compression of Large Language Models via Additive Quantization (digest 001).
+    const abstract = 'We release our implementation of Additive Quantization for Language Models AQLM as a baseline to facilitate future research in LLM quantization.';
+    expect(extractMethod('Extreme Compression of Large Language Models via Additive Quantization', abstract)).toBe('AQLM');
+  });
 });
