@@ -2,9 +2,10 @@ import { findUrls } from './links.ts';
 
 /**
  * Turns digest text with LaTeX leftovers into readable plain text:
- * escapes (`\%`), accents (`\"o`), inline math (`$\times$`, `$^2$`), ties (`~`)
- * and known text macros. Unknown macros such as `\modelname` are kept and
- * reported, so the caller can replace them with the method name or flag them.
+ * escapes (`\%`), accents (`\"o`), inline math (`$\times$`, `$^2$`, and `2times`
+ * where the capture dropped its backslash), ties (`~`) and known text macros.
+ * Unknown macros such as `\modelname` are kept and reported, so the caller can
+ * replace them with the method name or flag them.
  */
 
 /** Combining marks for LaTeX accent commands; NFC folds them into precomposed letters. */
@@ -73,6 +74,8 @@ export function cleanText(raw: string): CleanResult {
   text = replaceCommands(text);
   text = replaceSuperscripts(text);
   text = replaceTies(text);
+  // A number glued to `times` (`2times`, `16times16`) is `$2\times$` whose backslash and dollars the capture dropped.
+  text = text.replace(/(?<=\d)times(?![a-z])/g, '×');
   // A digit glued to a braced number is a mangled fraction (`1{16}` from `\frac{1}{16}`).
   text = text.replace(/(\d)\{(\d+)\}/g, '$1/$2');
   // Remaining braces are LaTeX grouping, not text.

@@ -94,6 +94,8 @@ export function extractNumbers(abstract: string): PaperNumber[] {
         // An unsigned-unit gain such as `+6.1 on AIME2024` is an absolute change in points.
         unit = ' points';
       }
+      // `16×16`, `224 × 224`: a grid or an image size, not a ratio.
+      if (unit.trim() === '×' && /^\s?\d/.test(after)) continue;
       // Glued to a following letter (`4x4`, `8B-parameter`), it is part of a name or a shape.
       if (/^[A-Za-z\d]/.test(after) && !/\s$/.test(unit)) {
         if (!/^(?:%|×)$/.test(unit.trim())) continue;

@@ -33,6 +33,12 @@ describe('extractNumbers', () => {
   it('never reads model names, sizes or versions as results', () => {
     expect(pick('We test Qwen3-14B, Llama-3.2, H.264, an 8B-parameter model and DeepSeek-R1-Distill-Qwen-7B in 2024.')).toEqual([]);
   });
+
+  it('never reads a grid or an image size as a ratio', () => {
+    // Text4Seg (digest 000), after clean-up turned its `16times16` into `16×16`.
+    expect(pick('We demonstrate that representing an image with 16×16 semantic descriptors yields competitive segmentation performance.')).toEqual([]);
+    expect(pick('Inputs are 224 × 224 crops, and inference is 3× faster.')).toMatchObject([{ value: 3, unit: 'x', text: '3×', kind: 'speedup' }]);
+  });
 });
 
 describe('extractNumbers on more digest wording', () => {
