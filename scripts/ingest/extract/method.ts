@@ -164,6 +164,9 @@ const CONTRIBUTION_NOUN = String.raw`(?:method|framework|approach|model|system|a
 /** A capitalised word after a lower-case one (so not a sentence's first word, nor part of a longer capitalised phrase), then an appositive. */
 const APPOSITIVE = new RegExp(String.raw`(?<=(?:^|[^\w-])[a-z][\w-]*,?\s+)([A-Z][a-z]{2,}[a-z0-9]*)\s*(?:,|--|—|–)\s*an?\s+(?:[\w-]+\s+){0,5}?${CONTRIBUTION_NOUN}\b`, 'g');
 
+/** "we propose / derive / introduce", "our framework": what follows is the paper's own. */
+const OWN_WORK = /\b(?:we|this (?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|derive|develop|design|build|construct|create|devise|release|unveil|offer|contribute)|\bour\b/i;
+
 /**
  * A plain capitalised word as a name (`Guide`, `Medusa`, `Tokenadapt`): an
  * appositive in a sentence about the paper's own work says what it is, and the
@@ -171,9 +174,12 @@ const APPOSITIVE = new RegExp(String.raw`(?<=(?:^|[^\w-])[a-z][\w-]*,?\s+)([A-Z]
  * are proper nouns, so the first condition keeps out "However, a ...".
  */
 function appositiveName(sentence: string, abstract: string): { index: number; name: string } | null {
-  if (!/\b(?:we|our|this (?:paper|work))\b/i.test(sentence)) return null;
+  // The paper's own work must come first: "we compare against Medusa, a speculative decoding framework" names a baseline.
+  const own = OWN_WORK.exec(sentence);
+  if (!own) return null;
   for (const match of sentence.matchAll(APPOSITIVE)) {
     const name = match[1]!;
+    if (match.index! < own.index) continue;
     if (GENERIC.has(name.toLowerCase())) continue;
     const uses = abstract.match(new RegExp(String.raw`\b${name}\b`, 'g'))?.length ?? 0;
     if (uses >= 2) return { index: match.index!, name };

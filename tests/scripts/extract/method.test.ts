@@ -80,6 +80,8 @@ describe('extractMethod', () => {
   it('takes no sentence-opening word, no word used once and no word of a longer name as an appositive name', () => {
     expect(extractMethod('Efficient Reasoning', 'However, a new method is needed. We show that pruning helps, and However is not a name.')).toBeNull();
     expect(extractMethod('Compressed Text', 'We propose Windows, a novel compression technique whereby text is segmented into blocks.')).toBeNull();
+    // A baseline the paper compares against, however often it is named, is not its contribution.
+    expect(extractMethod('Faster Drafting', 'We compare against Medusa, a speculative decoding framework, and find that Medusa drafts too slowly.')).toBeNull();
     // Extreme Compression of Large Language Models via Additive Quantization (digest 001).
     expect(extractMethod('Extreme Compression', 'Our work builds on top of Additive Quantization, a classic algorithm from the MCQ family. Additive Quantization is old.')).toBeNull();
   });
