@@ -85,6 +85,26 @@ describe('classify', () => {
     expect(compllm.techniques).toEqual(['learned-codec']);
   });
 
+  it('reads token importance and redundant tokens as token selection, a neural compressor as a learned codec, and structured matrices as factorization', () => {
+    // KVCompose (digest 001): "composite tokens" are chosen by importance, no eviction word in sight.
+    const kvCompose = classify(
+      'KVCompose: Efficient Structured KV Cache Compression with Composite Tokens',
+      'We propose a simple, yet effective, KV cache compression framework based on attention-guided, layer-adaptive composite tokens. Our method aggregates attention scores to estimate token importance, selects head-specific tokens independently, and aligns them into composite tokens.',
+    );
+    expect(kvCompose.techniques).toContain('token-selection');
+    // Token-level Correlation-guided Compression (digest 001).
+    const documents = classify(
+      'Token-level Correlation-guided Compression for Efficient Multimodal Document Understanding',
+      'This method identifies redundant tokens, allowing for the determination of the sub-image\'s information density. Secondly, we present a token-level sampling method that efficiently captures the most informative tokens.',
+    );
+    expect(documents.techniques).toEqual(['token-selection']);
+    // Squeeze3D and BLAST (digest 001): the title names what the paper builds.
+    expect(classify('Squeeze3D: Your 3D Generation Model is Secretly an Extreme Neural Compressor', 'We compress 3D data at extremely high compression ratios.').techniques).toEqual(['learned-codec']);
+    expect(classify('BLAST: Block-Level Adaptive Structured Matrices for Efficient Deep Neural Network Inference', 'The BLAST matrix achieves a 2x compression.').techniques).toEqual(['low-rank']);
+    // "unimportant tokens" after "Existing methods" (GEAR) is background, and stays out of the signals.
+    expect(classify('GEAR: An Efficient KV Cache Compression Recipe', 'Existing methods rely on dropping unimportant tokens or quantizing all entries uniformly. GEAR applies quantization to most entries.').techniques).toEqual(['quantization']);
+  });
+
   it('takes techniques listed together with one the paper has, unless the list is background or negated', () => {
     // From the MiniCPM4 abstract (digest 003): one list names three of its techniques once each.
     const minicpm = classify(
