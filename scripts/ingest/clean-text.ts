@@ -75,7 +75,7 @@ export function cleanText(raw: string): CleanResult {
   text = replaceSuperscripts(text);
   text = replaceTies(text);
   // A number glued to `times` (`2times`, `16times16`) is `$2\times$` whose backslash and dollars the capture dropped.
-  text = text.replace(/(?<=\d)times(?![a-z])/g, '×');
+  text = text.replace(/(\d)times(?![a-z])/g, '$1×');
   // A digit glued to a braced number is a mangled fraction (`1{16}` from `\frac{1}{16}`).
   text = text.replace(/(\d)\{(\d+)\}/g, '$1/$2');
   // Remaining braces are LaTeX grouping, not text.
