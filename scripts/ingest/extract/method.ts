@@ -138,6 +138,8 @@ function fromClause(clause: string, bareWords = 10): string | null {
   for (const match of clause.matchAll(PAREN)) {
     const name = cleanName(match[1]!);
     if (match.index! > head.length + 80) break;
+    // "a method for channel state information (CSI) adaptive quantization": the acronym names what the method is for.
+    if (match.index! > head.length && /^\s*for\b/.test(clause.slice(head.length))) continue;
     if (looksLikeName(name) && !isModelSize(name) && matchesExpansion(name, clause.slice(0, match.index))) return name;
   }
   const words = head.split(/\s+/).filter(Boolean).slice(0, bareWords);

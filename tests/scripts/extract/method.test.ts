@@ -86,6 +86,12 @@ describe('extractMethod', () => {
     expect(extractMethod('Extreme Compression', 'Our work builds on top of Additive Quantization, a classic algorithm from the MCQ family. Additive Quantization is old.')).toBeNull();
   });
 
+  it('does not take the acronym of what a method is for', () => {
+    // Learning Representations for CSI Adaptive Quantization and Feedback (digest 001).
+    const abstract = 'In this work, we propose an efficient method for channel state information (CSI) adaptive quantization and feedback in frequency division duplexing (FDD) systems.';
+    expect(extractMethod('Learning Representations for CSI Adaptive Quantization and Feedback', abstract)).toBeNull();
+  });
+
   it('takes an acronym written straight after its expansion, without brackets, in a contribution clause', () => {
     // Extreme Compression of Large Language Models via Additive Quantization (digest 001).
     const abstract = 'We release our implementation of Additive Quantization for Language Models AQLM as a baseline to facilitate future research in LLM quantization.';
