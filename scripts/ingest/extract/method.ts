@@ -38,9 +38,13 @@ export function looksLikeName(token: string): boolean {
   return /[A-Z].*[A-Z]|\d|[+²⁺]|^[A-Z][a-z]+[A-Z]/.test(token) || /^[A-Z]{2,}/.test(token);
 }
 
-/** A name glued to a size or a version: `Qwen3-14B`, `Llama-3.2`, `GPT-4o` are models the paper uses, not its own. */
+/**
+ * A name glued to a size or a version: `Qwen3-14B`, `Llama-3.2`, `GPT-4o` are
+ * models the paper uses, not its own. A family name with a word after it
+ * (`Llama-MTSK`) is a model the paper builds.
+ */
 function isModelSize(token: string): boolean {
-  return /-\d+(?:\.\d+)?[BMK]$/i.test(token) || /^(?:llama|qwen|gpt|mistral|gemma|phi|deepseek|opt|bert|t5|vicuna|claude|gemini|mixtral|bloom|falcon|pythia|olmo|internvl|llava|clip|vit|resnet|whisper)[\d.-]/i.test(token);
+  return /-\d+(?:\.\d+)?[BMK]$/i.test(token) || /^(?:llama|qwen|gpt|mistral|gemma|phi|deepseek|opt|bert|t5|vicuna|claude|gemini|mixtral|bloom|falcon|pythia|olmo|internvl|llava|clip|vit|resnet|whisper)-?[\d.]/i.test(token);
 }
 
 /** `Self-Compression`, `Retrieval-Augmented`: capitalised English compounds, not names (unless a title puts them before its colon). */
@@ -133,6 +137,9 @@ const REFER_AS = new RegExp(String.raw`\bwe refer to\b[^.;]{0,100}?\bas\s+["“]
 
 /** The first name in a contribution clause: `(ACRONYM)` of an expansion, else one of its first `bareWords` words. */
 function fromClause(clause: string, bareWords = 10): string | null {
+  // A name in quotes right after the verb may be several words: introduces "Double Sparsity," a novel ...
+  const quoted = /^\s*["“]([A-Z][\w+-]*(?:\s+[A-Z0-9][\w+-]*){0,3}),?["”]/.exec(clause);
+  if (quoted && !GENERIC.has(quoted[1]!.toLowerCase())) return quoted[1]!;
   // Stop at the clause's end: a relative clause or a second sentence part rarely names the contribution.
   const head = clause.split(/\b(?:which|that|to|by|for|where|whose|while|and then)\b|[,;]\s+(?=(?:which|that|where|and|but|while)\b)/)[0] ?? clause;
   for (const match of clause.matchAll(PAREN)) {

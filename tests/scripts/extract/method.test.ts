@@ -86,6 +86,17 @@ describe('extractMethod', () => {
     expect(extractMethod('Extreme Compression', 'Our work builds on top of Additive Quantization, a classic algorithm from the MCQ family. Additive Quantization is old.')).toBeNull();
   });
 
+  it('takes a quoted name of several words, and a model the paper builds on a family name', () => {
+    // Post-Training Sparse Attention with Double Sparsity (digest 001).
+    const doubleSparsity = 'This paper introduces "Double Sparsity," a novel post-training sparse attention technique designed to alleviate this bottleneck by reducing KV cache access.';
+    expect(extractMethod('Post-Training Sparse Attention with Double Sparsity', doubleSparsity)).toBe('Double Sparsity');
+    // Adaptive Audio-Visual Speech Recognition via Matryoshka-Based Multimodal LLMs (digest 001).
+    const mtsk = 'To address this challenge, we propose Llama-MTSK, the first Matryoshka-based Multimodal LLM for AVSR.';
+    expect(extractMethod('Adaptive Audio-Visual Speech Recognition via Matryoshka-Based Multimodal LLMs', mtsk)).toBe('Llama-MTSK');
+    // A family name with a version stays a model the paper uses.
+    expect(extractMethod('Efficient Inference', 'We propose Llama-3.2 for edge devices.')).toBeNull();
+  });
+
   it('does not take the acronym of what a method is for', () => {
     // Learning Representations for CSI Adaptive Quantization and Feedback (digest 001).
     const abstract = 'In this work, we propose an efficient method for channel state information (CSI) adaptive quantization and feedback in frequency division duplexing (FDD) systems.';
