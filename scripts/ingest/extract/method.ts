@@ -130,7 +130,9 @@ const CONTRIBUTION = new RegExp(String.raw`(?:\b${CONTRIBUTION_VERB}|\bwe\b(?:[^
 /** `FastGen can be deployed`, `AQLM outperforms`: a name as the subject of a result verb. */
 const SUBJECT = new RegExp(String.raw`(?:^|[.;,]\s+|\b(?:and|while|where)\s+)(${NAME})\s+(?:(?:also|further|consistently|significantly|substantially|effectively|successfully)\s+)?(?:achieves|outperforms|reduces|improves|enables|delivers|attains|surpasses|yields|can|compresses|accelerates|maintains|preserves|provides|supports|is able|allows|matches|sets|establishes|employs|leverages|uses|exploits|combines|comprises|consists|integrates|incorporates|adopts|features)\b`, 'g');
 const NAMING = new RegExp(String.raw`\b(?:termed|dubbed|called|named|coined|codenamed|denoted(?: as)?|referred to as)\s+(?:as\s+)?["“'‘]?(${NAME})`, 'g');
-const OUR_NOUN = new RegExp(String.raw`\b(?:our|the proposed|this)\s+(?:\w+[\s-]){0,3}?(?:method|framework|approach|model|system|algorithm|technique|scheme|pipeline|benchmark|dataset|toolkit|library|architecture|strategy|compressor|codec|tokenizer|family|suite|engine|solution),?\s+["“]?(${NAME})`, 'gi');
+/** What a paper calls its contribution: "our framework, X", "X, a simple framework". */
+const CONTRIBUTION_NOUN = String.raw`(?:method|framework|approach|model|system|algorithm|technique|scheme|pipeline|benchmark|dataset|toolkit|library|architecture|strategy|compressor|codec|tokenizer|family|suite|engine|solution)`;
+const OUR_NOUN = new RegExp(String.raw`\b(?:our|the proposed|this)\s+(?:\w+[\s-]){0,3}?${CONTRIBUTION_NOUN},?\s+["“]?(${NAME})`, 'gi');
 const PAREN = new RegExp(String.raw`\((${NAME})\)`, 'g');
 /** "We refer to the modified RPS, which ..., as STABLE-RPS". */
 const REFER_AS = new RegExp(String.raw`\bwe refer to\b[^.;]{0,100}?\bas\s+["“]?(${NAME})`, 'gi');
@@ -142,11 +144,12 @@ function fromClause(clause: string, bareWords = 10): string | null {
   if (quoted && !GENERIC.has(quoted[1]!.toLowerCase())) return quoted[1]!;
   // Stop at the clause's end: a relative clause or a second sentence part rarely names the contribution.
   const head = clause.split(/\b(?:which|that|to|by|for|where|whose|while|and then)\b|[,;]\s+(?=(?:which|that|where|and|but|while)\b)/)[0] ?? clause;
+  // "a method for channel state information (CSI) adaptive quantization": an acronym after "for" names what the method is for.
+  const headThenFor = /^\s*for\b/.test(clause.slice(head.length));
   for (const match of clause.matchAll(PAREN)) {
     const name = cleanName(match[1]!);
     if (match.index! > head.length + 80) break;
-    // "a method for channel state information (CSI) adaptive quantization": the acronym names what the method is for.
-    if (match.index! > head.length && /^\s*for\b/.test(clause.slice(head.length))) continue;
+    if (headThenFor && match.index! > head.length) continue;
     if (looksLikeName(name) && !isModelSize(name) && matchesExpansion(name, clause.slice(0, match.index))) return name;
   }
   const words = head.split(/\s+/).filter(Boolean).slice(0, bareWords);
@@ -168,10 +171,11 @@ function fromTitleExpansion(title: string, abstract: string): string | null {
   return match && looksLikeName(match[1]!) ? cleanName(match[1]!) : null;
 }
 
-/** What an appositive may say a named contribution is: "Medusa, a simple framework", "Guide -- a new class of algorithms". */
-const CONTRIBUTION_NOUN = String.raw`(?:method|framework|approach|model|system|algorithm|technique|scheme|pipeline|benchmark|dataset|toolkit|library|architecture|strategy|compressor|codec|tokenizer|family|suite|engine|solution|class|paradigm|mechanism|protocol|recipe)s?`;
-/** A capitalised word after a lower-case one (so not a sentence's first word, nor part of a longer capitalised phrase), then an appositive. */
-const APPOSITIVE = new RegExp(String.raw`(?<=(?:^|[^\w-])[a-z][\w-]*,?\s+)([A-Z][a-z]{2,}[a-z0-9]*)\s*(?:,|--|—|–)\s*an?\s+(?:[\w-]+\s+){0,5}?${CONTRIBUTION_NOUN}\b`, 'g');
+/**
+ * A capitalised word after a lower-case one (so not a sentence's first word, nor part of a longer
+ * capitalised phrase), then an appositive saying what it is: "Guide -- a new class of algorithms".
+ */
+const APPOSITIVE = new RegExp(String.raw`(?<=(?:^|[^\w-])[a-z][\w-]*,?\s+)([A-Z][a-z]{2,}[a-z0-9]*)\s*(?:,|--|—|–)\s*an?\s+(?:[\w-]+\s+){0,5}?(?:${CONTRIBUTION_NOUN}|class|paradigm|mechanism|protocol|recipe)s?\b`, 'g');
 
 /** "we propose / derive / introduce", "our framework": what follows is the paper's own. */
 const OWN_WORK = /\b(?:we|this (?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|derive|develop|design|build|construct|create|devise|release|unveil|offer|contribute)|\bour\b/i;
@@ -196,13 +200,16 @@ function appositiveName(sentence: string, abstract: string): { index: number; na
   return null;
 }
 
+/** An acronym of three or more capitals after two to eight capitalised words (small joining words allowed). */
+const AFTER_CAPITALISED_WORDS = /(?<=(?:\b[A-Z][\w-]*\s+(?:(?:for|of|with|and|in|on|via|the)\s+)?){2,8})([A-Z][A-Z0-9-]{2,})\b/g;
+
 /**
  * An acronym written straight after its expansion, without brackets, in a
  * contribution clause: "we release our implementation of Additive Quantization
  * for Language Models AQLM".
  */
 function bareAcronym(clause: string): string | null {
-  for (const match of clause.matchAll(/(?<=(?:\b[A-Z][\w-]*\s+(?:(?:for|of|with|and|in|on|via|the)\s+)?){2,8})([A-Z][A-Z0-9-]{2,})\b/g)) {
+  for (const match of clause.matchAll(AFTER_CAPITALISED_WORDS)) {
     const name = cleanName(match[1]!);
     if (looksLikeName(name) && !isModelSize(name) && matchesExpansion(name, clause.slice(0, match.index))) return name;
   }
